@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Gust.Cli.Commands;
+
+/// <summary>The subcommands, in the order `gust --help` lists them.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return ValidateCommand.Create();
+        yield return Wat2WasmCommand.Create();
+        yield return PrintCommand.Create();
+    }
+}

@@ -1,0 +1,1 @@
+return Gust.Cli.GustCommand.Run(args);
