@@ -35,7 +35,14 @@ internal sealed class CodeValidator
     private int position;
     private Instr? current;
 
-    public CodeValidator(ModuleContext context) => c = context;
+    /// <summary><see cref="Where"/> as a delegate made once, for the context's lookups.</summary>
+    private readonly Func<string> at;
+
+    public CodeValidator(ModuleContext context)
+    {
+        c = context;
+        at = () => Where;
+    }
 
     /// <summary>Validates the body of function <paramref name="funcIndex"/> (spec 3.4.1).</summary>
     public void ValidateFunction(uint funcIndex, FuncType type, Code code)
@@ -53,13 +60,13 @@ internal sealed class CodeValidator
     /// add/sub/mul). Only the first <paramref name="visibleGlobals"/> globals may be read: a global's initializer
     /// sees the globals before it.
     /// </summary>
-    public void ValidateConst(List<Instr> expr, ValType expected, int visibleGlobals, string where)
+    public void ValidateConst(List<Instr>? expr, ValType expected, int visibleGlobals, string where)
     {
         subject = where;
         locals = default;
         constant = true;
         this.visibleGlobals = visibleGlobals;
-        Run(expr, [expected]);
+        Run(expr ?? throw c.Fail("missing constant expression", where), [expected]);
     }
 
     private void Run(List<Instr> body, ValType[] results)
@@ -139,15 +146,15 @@ internal sealed class CodeValidator
                 break;
             case Op.Call:
             {
-                var type = c.Func(instr.Index, Where);
+                var type = c.Func(instr.Index, at);
                 PopVals(type.Params);
                 PushVals(type.Results);
                 break;
             }
             case Op.CallIndirect:
             {
-                if (c.Table(instr.Index2, Where).ElemType != ValType.FuncRef) throw Fail("type mismatch");
-                var type = c.TypeAt(instr.Index, Where);
+                if (c.Table(instr.Index2, at).ElemType != ValType.FuncRef) throw Fail("type mismatch");
+                var type = c.TypeAt(instr.Index, at);
                 Pop(ValType.I32);
                 PopVals(type.Params);
                 PushVals(type.Results);
@@ -192,25 +199,25 @@ internal sealed class CodeValidator
             }
             case Op.TableGet:
             {
-                var t = c.Table(instr.Index, Where).ElemType;
+                var t = c.Table(instr.Index, at).ElemType;
                 Pop(ValType.I32);
                 Push(t);
                 break;
             }
             case Op.TableSet:
             {
-                var t = c.Table(instr.Index, Where).ElemType;
+                var t = c.Table(instr.Index, at).ElemType;
                 Pop(t);
                 Pop(ValType.I32);
                 break;
             }
             case Op.TableSize:
-                c.Table(instr.Index, Where);
+                c.Table(instr.Index, at);
                 Push(ValType.I32);
                 break;
             case Op.TableGrow:
             {
-                var t = c.Table(instr.Index, Where).ElemType;
+                var t = c.Table(instr.Index, at).ElemType;
                 Pop(ValType.I32);
                 Pop(t);
                 Push(ValType.I32);
@@ -218,7 +225,7 @@ internal sealed class CodeValidator
             }
             case Op.TableFill:
             {
-                var t = c.Table(instr.Index, Where).ElemType;
+                var t = c.Table(instr.Index, at).ElemType;
                 Pop(ValType.I32);
                 Pop(t);
                 Pop(ValType.I32);
@@ -226,44 +233,44 @@ internal sealed class CodeValidator
             }
             case Op.TableCopy:
             {
-                var dst = c.Table(instr.Index, Where).ElemType;
-                var src = c.Table(instr.Index2, Where).ElemType;
+                var dst = c.Table(instr.Index, at).ElemType;
+                var src = c.Table(instr.Index2, at).ElemType;
                 if (dst != src) throw Fail("type mismatch");
                 PopI32s(3);
                 break;
             }
             case Op.TableInit:
             {
-                var table = c.Table(instr.Index2, Where).ElemType;
-                if (c.Elem(instr.Index, Where) != table) throw Fail("type mismatch");
+                var table = c.Table(instr.Index2, at).ElemType;
+                if (c.Elem(instr.Index, at) != table) throw Fail("type mismatch");
                 PopI32s(3);
                 break;
             }
-            case Op.ElemDrop: c.Elem(instr.Index, Where); break;
+            case Op.ElemDrop: c.Elem(instr.Index, at); break;
             case Op.MemorySize:
-                c.Memory(instr.Index, Where);
+                c.Memory(instr.Index, at);
                 Push(ValType.I32);
                 break;
             case Op.MemoryGrow:
-                c.Memory(instr.Index, Where);
+                c.Memory(instr.Index, at);
                 Pop(ValType.I32);
                 Push(ValType.I32);
                 break;
             case Op.MemoryFill:
-                c.Memory(instr.Index, Where);
+                c.Memory(instr.Index, at);
                 PopI32s(3);
                 break;
             case Op.MemoryCopy:
-                c.Memory(instr.Index, Where);
-                c.Memory(instr.Index2, Where);
+                c.Memory(instr.Index, at);
+                c.Memory(instr.Index2, at);
                 PopI32s(3);
                 break;
             case Op.MemoryInit:
-                c.Memory(instr.Index2, Where);
-                c.Data(instr.Index, Where);
+                c.Memory(instr.Index2, at);
+                c.Data(instr.Index, at);
                 PopI32s(3);
                 break;
-            case Op.DataDrop: c.Data(instr.Index, Where); break;
+            case Op.DataDrop: c.Data(instr.Index, at); break;
             case Op.RefNull:
             {
                 if (instr.Types is not { Length: 1 } || !instr.Types[0].IsRef()) throw Fail("type mismatch");
@@ -278,7 +285,7 @@ internal sealed class CodeValidator
                 break;
             }
             case Op.RefFunc:
-                c.Func(instr.Index, Where);
+                c.Func(instr.Index, at);
                 if (!constant && !c.Refs.Contains(instr.Index)) throw Fail("undeclared function reference");
                 Push(ValType.FuncRef);
                 break;
@@ -296,7 +303,7 @@ internal sealed class CodeValidator
         if (!OpTable.TryGet(instr.Op, out var info) || info.Signature is null) throw Fail("unknown instruction");
         if (info.Imm == Imm.MemArg)
         {
-            c.Memory(instr.Index, Where);
+            c.Memory(instr.Index, at);
             if (instr.Align > info.NaturalAlign) throw Fail("alignment must not be larger than natural");
             if (instr.Value > uint.MaxValue) throw Fail("offset out of range");
         }
@@ -341,7 +348,7 @@ internal sealed class CodeValidator
             case BlockTypeKind.Empty: return ([], []);
             case BlockTypeKind.Value: return ([], [CheckValType(bt.Value)]);
             case BlockTypeKind.TypeIndex:
-                var ft = c.TypeAt(bt.TypeIndex, Where);
+                var ft = c.TypeAt(bt.TypeIndex, at);
                 return (ft.Params, ft.Results);
             default: throw Fail("invalid block type");
         }

@@ -20,7 +20,7 @@ internal sealed class ModuleContext
             var where = $"import {i} \"{imp.Module}\" \"{imp.Name}\"";
             switch (imp.Kind)
             {
-                case ExternKind.Func: funcs.Add(TypeAt(imp.FuncTypeIndex, where)); break;
+                case ExternKind.Func: funcs.Add(TypeAt(imp.FuncTypeIndex, () => where)); break;
                 case ExternKind.Table: tables.Add(imp.Table ?? throw Fail("missing table type", where)); break;
                 case ExternKind.Memory: memories.Add(imp.Memory ?? throw Fail("missing memory type", where)); break;
                 case ExternKind.Global: globals.Add(imp.Global); break;
@@ -28,7 +28,7 @@ internal sealed class ModuleContext
             }
         }
         ImportedGlobalCount = globals.Count;
-        for (var i = 0; i < module.Funcs.Count; i++) funcs.Add(TypeAt(module.Funcs[i], $"func {funcs.Count}"));
+        for (var i = 0; i < module.Funcs.Count; i++) funcs.Add(TypeAt(module.Funcs[i], () => $"func {funcs.Count}"));
         tables.AddRange(module.Tables);
         memories.AddRange(module.Memories);
         globals.AddRange(module.Globals.Select(g => g.Type));
@@ -53,26 +53,27 @@ internal sealed class ModuleContext
     /// <summary>C.refs: the functions a body may take with ref.func (spec 3.4.10) — those named outside function bodies.</summary>
     public HashSet<uint> Refs { get; }
 
-    public FuncType TypeAt(uint index, string where) =>
-        index < Module.Types.Count ? Module.Types[(int)index] : throw Fail("unknown type", where);
+    public FuncType TypeAt(uint index, Func<string> where) =>
+        index < Module.Types.Count ? Module.Types[(int)index] : throw Fail("unknown type", where());
 
-    public FuncType Func(uint index, string where) =>
-        index < Funcs.Length ? Funcs[index] : throw Fail($"unknown function {index}", where);
+    public FuncType Func(uint index, Func<string> where) =>
+        index < Funcs.Length ? Funcs[index] : throw Fail($"unknown function {index}", where());
 
-    public TableType Table(uint index, string where) =>
-        index < Tables.Length ? Tables[index] : throw Fail($"unknown table {index}", where);
+    public TableType Table(uint index, Func<string> where) =>
+        index < Tables.Length ? Tables[index] : throw Fail($"unknown table {index}", where());
 
-    public MemoryType Memory(uint index, string where) =>
-        index < Memories.Length ? Memories[index] : throw Fail($"unknown memory {index}", where);
+    public MemoryType Memory(uint index, Func<string> where) =>
+        index < Memories.Length ? Memories[index] : throw Fail($"unknown memory {index}", where());
 
-    public ValType Elem(uint index, string where) =>
-        index < Elems.Length ? Elems[index] : throw Fail($"unknown elem segment {index}", where);
+    public ValType Elem(uint index, Func<string> where) =>
+        index < Elems.Length ? Elems[index] : throw Fail($"unknown elem segment {index}", where());
 
-    public void Data(uint index, string where)
+    public void Data(uint index, Func<string> where)
     {
-        if (index >= DataCount) throw Fail($"unknown data segment {index}", where);
+        if (index >= DataCount) throw Fail($"unknown data segment {index}", where());
     }
 
+    /// <summary>Lookups take the location as a function so that the hot path builds no strings.</summary>
     public WasmException Fail(string message, string where) =>
         new(new Diagnostic(DiagnosticKind.Invalid, message, new SourceLocation(File, -1, 0, 0)) { Where = where });
 

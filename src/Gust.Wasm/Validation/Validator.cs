@@ -31,7 +31,7 @@ public static class Validator
         CheckFuncs(c, code);
         if (module.Start is { } start)
         {
-            var type = c.Func(start, "start");
+            var type = c.Func(start, () => "start");
             if (type.Params.Length != 0 || type.Results.Length != 0) throw c.Fail("start function", "start");
         }
         CheckExports(c);
@@ -70,12 +70,12 @@ public static class Validator
         if (seg.FuncIndices is not null)
         {
             if (seg.ElemType != ValType.FuncRef) throw c.Fail("type mismatch", where);
-            foreach (var f in seg.FuncIndices) c.Func(f, where);
+            foreach (var f in seg.FuncIndices) c.Func(f, () => where);
         }
         if (seg.Exprs is not null)
             for (var i = 0; i < seg.Exprs.Count; i++) code.ValidateConst(seg.Exprs[i], seg.ElemType, c.Globals.Length, $"{where}, item {i}");
         if (seg.Mode != SegmentMode.Active) return;
-        var table = c.Table(seg.Table, where);
+        var table = c.Table(seg.Table, () => where);
         code.ValidateConst(Offset(c, seg.Offset, where), ValType.I32, c.Globals.Length, $"{where} offset");
         if (table.ElemType != seg.ElemType) throw c.Fail("type mismatch", where);
     }
@@ -83,7 +83,7 @@ public static class Validator
     private static void CheckData(ModuleContext c, CodeValidator code, DataSegment seg, string where)
     {
         if (seg.Mode != SegmentMode.Active) return;
-        c.Memory(seg.Memory, where);
+        c.Memory(seg.Memory, () => where);
         code.ValidateConst(Offset(c, seg.Offset, where), ValType.I32, c.Globals.Length, $"{where} offset");
     }
 
@@ -111,9 +111,9 @@ public static class Validator
             var where = $"export \"{x.Name}\"";
             switch (x.Kind)
             {
-                case ExternKind.Func: c.Func(x.Index, where); break;
-                case ExternKind.Table: c.Table(x.Index, where); break;
-                case ExternKind.Memory: c.Memory(x.Index, where); break;
+                case ExternKind.Func: c.Func(x.Index, () => where); break;
+                case ExternKind.Table: c.Table(x.Index, () => where); break;
+                case ExternKind.Memory: c.Memory(x.Index, () => where); break;
                 case ExternKind.Global:
                     if (x.Index >= c.Globals.Length) throw c.Fail($"unknown global {x.Index}", where);
                     break;
