@@ -160,9 +160,11 @@ public class ValidatorTests
         var m = new Module();
         m.Memories.Add(new MemoryType(new Limits(65537, null)));
         Assert.StartsWith("memory size must be at most", Invalid(m).Message);
-        m.Memories[0] = new MemoryType(new Limits(1UL << 32, null), 0);
+        m.Memories[0] = new MemoryType(new Limits(65536, 65536));
         Validator.Validate(m);
-        m.Memories[0] = new MemoryType(new Limits((1UL << 32) + 1, null), 0);
+        m.Memories[0] = new MemoryType(new Limits(uint.MaxValue, null), 0);
+        Validator.Validate(m);
+        m.Memories[0] = new MemoryType(new Limits(1UL << 32, null), 0);
         Assert.StartsWith("memory size must be at most", Invalid(m).Message);
         m.Memories[0] = new MemoryType(new Limits(0, null), 1);
         AssertInvalid(m, "invalid custom page size");

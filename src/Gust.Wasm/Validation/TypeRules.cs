@@ -11,12 +11,13 @@ internal static class TypeRules
 
     /// <summary>
     /// A memory's page size is 1 byte or 64 KiB; its limits are bounded by the 32-bit address space
-    /// counted in pages of that size.
+    /// counted in pages of that size, and like all 32-bit limits by 2^32-1 (custom-page-sizes'
+    /// memory_max.wast: 0xFFFF_FFFF one-byte pages are valid, 0x1_0000_0000 are not).
     /// </summary>
     public static void CheckMemory(ModuleContext c, MemoryType memory, string where)
     {
         if (memory.PageSizeLog2 is not (0 or 16)) throw c.Fail("invalid custom page size", where);
-        var range = 1UL << (32 - memory.PageSizeLog2);
+        var range = Math.Min(1UL << (32 - memory.PageSizeLog2), uint.MaxValue);
         CheckLimits(c, memory.Limits, range, $"memory size must be at most {range} pages (4GiB)", where);
     }
 
