@@ -43,29 +43,20 @@ internal static class InstrDecoder
 
     private static OpInfo ReadOpcode(ref WasmReader r, byte b, int at)
     {
-        uint sub = 0;
-        switch (b)
-        {
-            case 0xFC:
-                sub = r.ReadU32();
-                break;
-            case 0xFD:
-                // Relaxed SIMD occupies subopcodes 0x100-0x113 of the SIMD prefix.
-                throw r.ReadU32() is >= 0x100 and <= 0x113
-                    ? r.Unsupported(Features.RelaxedSimd, "a relaxed SIMD instruction", at)
-                    : r.Unsupported(Features.Simd, "a SIMD instruction", at);
-            case 0xFB:
-                throw r.Unsupported(Features.Gc, "a GC instruction", at);
-            case 0xFE:
-                throw r.Unsupported(Features.Threads, "an atomic instruction", at);
-        }
+        var sub = b is 0xFC or 0xFD ? r.ReadU32() : 0;
         if (OpTable.TryDecode(b, sub, out var info)) return info;
+        // An expression that runs past the end of its section is cut short, whatever follows.
+        if (at >= r.SectionEnd) throw r.Malformed(WasmReader.UnexpectedEnd, at);
         throw b switch
         {
+            // Relaxed SIMD occupies subopcodes 0x100-0x113 of the SIMD prefix.
+            0xFD when sub is >= 0x100 and <= 0x113 => r.Unsupported(Features.RelaxedSimd, "a relaxed SIMD instruction", at),
+            0xFD => r.Unsupported(Features.Simd, "a SIMD instruction", at),
+            0xFB or 0xD3 => r.Unsupported(Features.Gc, "a GC instruction", at),
+            0xFE => r.Unsupported(Features.Threads, "an atomic instruction", at),
             0x08 or 0x0A or 0x1F => r.Unsupported(Features.Exceptions, "an exception-handling instruction", at),
             0x12 or 0x13 or 0x15 => r.Unsupported(Features.TailCall, "a tail call", at),
             0x14 or 0xD4 or 0xD5 or 0xD6 => r.Unsupported(Features.FunctionReferences, "a typed function reference instruction", at),
-            0xD3 => r.Unsupported(Features.Gc, "ref.eq", at),
             0xFC => r.Malformed($"illegal opcode fc {sub:x2}", at),
             _ => r.Malformed($"illegal opcode {b:x2}", at),
         };
