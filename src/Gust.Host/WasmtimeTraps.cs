@@ -7,7 +7,7 @@ namespace Gust.Host;
 public static class WasmtimeTraps
 {
     public static WastTrapException ToWast(TrapException e) =>
-        new(Kinds(e.Type), $"wasmtime: {e.Type}: {e.Message.Split('\n')[0]}");
+        new(Kinds(e.Type), $"Wasmtime trap code {e.Type}");
 
     private static TrapKind[] Kinds(TrapCode code) => code switch
     {
