@@ -352,7 +352,7 @@ public sealed class WastRunner
     };
 
     private static string InternalError(Exception e) =>
-        $"internal error: {e.GetType().Name}: {e.Message} at {e.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}";
+        $"internal error: {e.GetType().Name}: {e.Message} ({e.StackTrace?.Split('\n').FirstOrDefault()?.Trim()})";
 
     private sealed record Definition(Module Module, IWastModule Compiled);
 
