@@ -1,3 +1,4 @@
+using Gust.Wasm.Binary;
 using Gust.Wasm.Text;
 using Xunit;
 
@@ -21,13 +22,23 @@ public class PrinterTests
 
     private static readonly FuncType VoidToVoid = new(Array.Empty<ValType>(), Array.Empty<ValType>());
 
-    /// <summary>The lines of the printed module between "(module" and the closing ")".</summary>
+    /// <summary>The lines of the printed module between "(module" and the closing ")"; checks too that the text parses back to the same binary.</summary>
     private static string Fields(Module m)
     {
         var text = WatPrinter.Print(m);
+        Assert.Equal(Convert.ToHexString(WithoutCustoms(m)), Convert.ToHexString(ModuleWriter.Write(WatParser.ParseModule(text))));
         Assert.StartsWith("(module\n", text);
         Assert.EndsWith("\n)\n", text);
         return text["(module\n".Length..^")\n".Length];
+    }
+
+    private static byte[] WithoutCustoms(Module m)
+    {
+        var customs = m.Customs.ToList();
+        m.Customs.Clear();
+        var bytes = ModuleWriter.Write(m);
+        m.Customs.AddRange(customs);
+        return bytes;
     }
 
     [Fact]
@@ -330,7 +341,9 @@ public class PrinterTests
     public void AdjacentLocalGroupsOfOneTypePrintAsOneRun()
     {
         var m = WithFunc(VoidToVoid, new[] { new LocalGroup(1, ValType.I32), new LocalGroup(0, ValType.F32), new LocalGroup(2, ValType.I32) });
-        Assert.Contains("    (local i32 i32 i32)\n", WatPrinter.Print(m));
+        var text = WatPrinter.Print(m);
+        Assert.Contains("    (local i32 i32 i32)\n", text);
+        Assert.Equal(new[] { new LocalGroup(3, ValType.I32) }, WatParser.ParseModule(text).Codes[0].Locals);
     }
 
     [Fact]
