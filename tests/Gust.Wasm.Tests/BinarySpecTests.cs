@@ -75,4 +75,44 @@ public class BinarySpecTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(matched > 700, $"only {matched} malformed modules matched");
     }
+
+    /// <summary>Every text module of the scripts that parses writes, reads back and writes again to the same bytes.</summary>
+    [Fact]
+    public void TextModulesSurviveWriteReadWrite()
+    {
+        SpecSuite.RequirePresent();
+        int stable = 0, skipped = 0;
+        var failures = new List<string>();
+        foreach (var file in SpecSuite.WastFiles())
+        {
+            foreach (var command in Wast.WastParser.Parse(File.ReadAllText(file), file).Commands)
+            {
+                if (command is not Wast.ModuleCommand { Source: Wast.TextModuleSource source }) continue;
+                Module module;
+                try
+                {
+                    module = source.Compile();
+                }
+                catch (WasmException)
+                {
+                    skipped++;
+                    continue;
+                }
+                var first = ModuleWriter.Write(module);
+                try
+                {
+                    var second = ModuleWriter.Write(ModuleReader.Read(first));
+                    if (first.AsSpan().SequenceEqual(second)) stable++;
+                    else failures.Add($"{source.Location}: rewrote differently");
+                }
+                catch (WasmException e)
+                {
+                    failures.Add($"{source.Location}: own output rejected: {e.Diagnostic}");
+                }
+            }
+        }
+        _output.WriteLine($"stable {stable}, not parsed {skipped}, failed {failures.Count}");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(50)));
+        Assert.True(stable > 1000, $"only {stable} text modules");
+    }
 }

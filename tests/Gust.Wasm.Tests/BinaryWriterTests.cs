@@ -78,8 +78,11 @@ public class BinaryWriterTests
         m.Elems.Add(new ElemSegment { Mode = SegmentMode.Active, Table = 1, Offset = [Instr.I32Const(0), Instr.End()], FuncIndices = [] });
         m.Elems.Add(new ElemSegment { Mode = SegmentMode.Declarative, FuncIndices = [0] });
         m.Datas.Add(new DataSegment { Mode = SegmentMode.Active, Memory = 1, Offset = [Instr.I32Const(0), Instr.End()] });
+        // Only ref.func expressions: the shorter index form, as wat2wasm writes it.
+        m.Elems.Add(new ElemSegment { Mode = SegmentMode.Passive, Exprs = [[new Instr(Op.RefFunc) { Index = 3 }, Instr.End()]] });
         var read = ModuleReader.Read(ModuleWriter.Write(m));
-        Assert.Equal([(byte)5, (byte)2, (byte)3], read.Elems.Select(e => e.Flags));
+        Assert.Equal([(byte)5, (byte)2, (byte)3, (byte)1], read.Elems.Select(e => e.Flags));
+        Assert.Equal([3u], read.Elems[3].FuncIndices!);
         Assert.Equal(ValType.ExternRef, read.Elems[0].ElemType);
         Assert.Equal(1u, read.Elems[1].Table);
         Assert.Equal((byte)2, read.Datas[0].Flags);

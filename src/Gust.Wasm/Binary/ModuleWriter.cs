@@ -106,7 +106,7 @@ public static class ModuleWriter
                 if (m.Start is { } start) w.U32(start);
                 break;
             case 9:
-                WriteVector(w, m.Elems, WriteElem);
+                WriteVector(w, m.Elems, (s, e) => WriteElem(s, e, m.Layout is not null));
                 break;
             case 12:
                 if (DataCountOf(m) is { } count) w.U32(count);
@@ -115,7 +115,7 @@ public static class ModuleWriter
                 WriteVector(w, m.Codes, (s, c) => s.Sized(body => WriteCode(body, c)));
                 break;
             case 11:
-                WriteVector(w, m.Datas, WriteData);
+                WriteVector(w, m.Datas, (s, d) => WriteData(s, d, m.Layout is not null));
                 break;
         }
     }
@@ -158,9 +158,10 @@ public static class ModuleWriter
         InstrEncoder.WriteExpr(w, code.Body);
     }
 
-    private static void WriteElem(WasmWriter w, ElemSegment seg)
+    private static void WriteElem(WasmWriter w, ElemSegment seg, bool fromBinary)
     {
-        var flags = SegmentForms.ElemFlags(seg);
+        var indices = seg.FuncIndices ?? (fromBinary ? null : SegmentForms.AsFuncIndices(seg));
+        var flags = SegmentForms.ElemFlags(seg, usesExprs: indices is null, keepRecorded: fromBinary);
         w.U32(flags);
         if (seg.Mode == SegmentMode.Active)
         {
@@ -170,15 +171,15 @@ public static class ModuleWriter
         if ((flags & 3) != 0)
         {
             // Index forms carry an elemkind, where 0x00 means funcref; expression forms carry a reftype.
-            w.Byte((flags & 4) != 0 ? (byte)seg.ElemType : (byte)0);
+            w.Byte(indices is null ? (byte)seg.ElemType : (byte)0);
         }
-        if ((flags & 4) != 0) WriteVector(w, seg.Exprs!, InstrEncoder.WriteExpr);
-        else WriteVector(w, seg.FuncIndices ?? new List<uint>(), (s, f) => s.U32(f));
+        if (indices is null) WriteVector(w, seg.Exprs ?? new List<List<Instr>>(), InstrEncoder.WriteExpr);
+        else WriteVector(w, indices, (s, f) => s.U32(f));
     }
 
-    private static void WriteData(WasmWriter w, DataSegment seg)
+    private static void WriteData(WasmWriter w, DataSegment seg, bool fromBinary)
     {
-        var flags = SegmentForms.DataFlags(seg);
+        var flags = SegmentForms.DataFlags(seg, keepRecorded: fromBinary);
         w.U32(flags);
         if (flags == 2) w.U32(seg.Memory);
         if (seg.Mode == SegmentMode.Active) InstrEncoder.WriteExpr(w, seg.Offset ?? new List<Instr>());

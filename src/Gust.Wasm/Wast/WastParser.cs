@@ -267,12 +267,17 @@ public static class WastParser
             throw _c.Unexpected();
         }
 
-        private WastResult Result()
+        /// <summary>Nested (either …) is meaningless past one level; the bound keeps recursion shallow on any input.</summary>
+        private const int MaxEitherDepth = 16;
+
+        private WastResult Result(int depth = 0)
         {
-            if (_c.TryField("either"))
+            if (_c.AtField("either"))
             {
+                if (depth == MaxEitherDepth) throw _c.Error("either nested too deeply");
+                _c.Pos += 2;
                 var choices = new List<WastResult>();
-                while (!_c.IsRParen()) choices.Add(Result());
+                while (!_c.IsRParen()) choices.Add(Result(depth + 1));
                 Close();
                 return new EitherResult(choices);
             }
