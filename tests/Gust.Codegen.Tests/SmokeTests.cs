@@ -1,0 +1,17 @@
+using Xunit;
+using static Gust.Codegen.Tests.Native;
+
+namespace Gust.Codegen.Tests;
+
+public class SmokeTests
+{
+    [Theory]
+    [InlineData("mps2-an385")]
+    [InlineData("virt-rv32")]
+    public void AddRunsOnTheBoard(string board)
+    {
+        var m = new FlatModule().Func("add", "i32 i32 -> i32", "local.get 0 local.get 1 i32.add").Module;
+        var r = Results(board, m, [("add", [I32(40), I32(2)])]);
+        Assert.Equal([I32Text(42)], r);
+    }
+}
