@@ -22,10 +22,11 @@ public static class Native
     }
 
     /// <summary>The result text of each invocation ("i32:0x0000002a", space-separated for several), in order; fails on a trap.</summary>
-    public static string[] Results(string board, Module module, IEnumerable<(string Export, WastValue[] Args)> calls)
+    public static string[] Results(string board, Module module, IEnumerable<(string Export, WastValue[] Args)> calls,
+        Func<CodegenOptions, CodegenOptions>? options = null)
     {
         var list = calls.ToList();
-        var r = Run(board, module, list);
+        var r = Run(board, module, list, options);
         Xunit.Assert.True(r.ExitStatus == 0, $"exit {r.ExitStatus?.ToString() ?? "timeout"}: {r.Console}{r.Diagnostics}");
         var lines = r.Console.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
         Xunit.Assert.Equal(list.Count, lines.Length);

@@ -6,8 +6,8 @@ namespace Gust.Codegen.Lowering;
 /// <summary>
 /// Float instructions (spec 4.3.3). Arithmetic becomes soft-float calls (libgcc); neg, abs and
 /// copysign are bit operations so NaN payloads pass unchanged; min and max are written out by hand
-/// (llvm.minimum/maximum crash LLVM 16's soft-float backends); nearest is rint (round half to even
-/// in the default rounding mode), since neither libc has roundeven.
+/// (llvm.minimum/maximum crash LLVM 16's soft-float backends); sqrt is libm's, and ceil, floor, trunc
+/// and nearest are the runtime's gust_fN_* (wasm_math.c), since the libcs got them wrong.
 /// </summary>
 internal sealed partial class FunctionLowerer
 {
@@ -23,10 +23,13 @@ internal sealed partial class FunctionLowerer
         [Op.F64Eq] = "oeq", [Op.F64Ne] = "une", [Op.F64Lt] = "olt", [Op.F64Gt] = "ogt", [Op.F64Le] = "ole", [Op.F64Ge] = "oge",
     };
 
-    private static readonly Dictionary<Op, string> FloatRounding = new()
+    /// <summary>Unary float operations as calls: an LLVM intrinsic or a runtime function.</summary>
+    private static readonly Dictionary<Op, string> FloatCalls = new()
     {
-        [Op.F32Sqrt] = "sqrt", [Op.F32Ceil] = "ceil", [Op.F32Floor] = "floor", [Op.F32Trunc] = "trunc", [Op.F32Nearest] = "rint",
-        [Op.F64Sqrt] = "sqrt", [Op.F64Ceil] = "ceil", [Op.F64Floor] = "floor", [Op.F64Trunc] = "trunc", [Op.F64Nearest] = "rint",
+        [Op.F32Sqrt] = "@llvm.sqrt.f32", [Op.F32Ceil] = "@gust_f32_ceil", [Op.F32Floor] = "@gust_f32_floor",
+        [Op.F32Trunc] = "@gust_f32_trunc", [Op.F32Nearest] = "@gust_f32_nearest",
+        [Op.F64Sqrt] = "@llvm.sqrt.f64", [Op.F64Ceil] = "@gust_f64_ceil", [Op.F64Floor] = "@gust_f64_floor",
+        [Op.F64Trunc] = "@gust_f64_trunc", [Op.F64Nearest] = "@gust_f64_nearest",
     };
 
     private bool LowerFloat(Instr instr)
@@ -42,11 +45,10 @@ internal sealed partial class FunctionLowerer
             var (a, b) = Pop2();
             PushBool(_w.Value($"fcmp {name} {a.Typed}, {b.Value}"));
         }
-        else if (FloatRounding.TryGetValue(op, out name))
+        else if (FloatCalls.TryGetValue(op, out var callee))
         {
             var a = Pop();
-            var callee = $"@llvm.{name}.{(a.Type == ValType.F32 ? "f32" : "f64")}";
-            _m.Declare($"declare {a.Ir} {callee}({a.Ir})");
+            _m.Declare($"declare {a.Ir} {callee}({a.Ir}) nounwind readnone");
             Push(a.Type, _w.Value($"call {a.Ir} {callee}({a.Typed})"));
         }
         else
