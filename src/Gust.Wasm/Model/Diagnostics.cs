@@ -34,7 +34,13 @@ public enum DiagnosticKind
 /// </summary>
 public sealed record Diagnostic(DiagnosticKind Kind, string Message, SourceLocation Location, string? Feature = null)
 {
-    public override string ToString() => $"{Location}: {KindWord}: {Message}";
+    /// <summary>
+    /// Where inside the module, when <see cref="Location"/> cannot say it (the model keeps no offsets per
+    /// instruction), e.g. "func 3, instruction 12 (i32.add)". Kept apart so <see cref="Message"/> stays the spec text.
+    /// </summary>
+    public string? Where { get; init; }
+
+    public override string ToString() => Where is null ? $"{Location}: {KindWord}: {Message}" : $"{Location}: {KindWord}: {Message} (in {Where})";
 
     private string KindWord => Kind switch
     {
