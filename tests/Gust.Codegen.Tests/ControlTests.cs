@@ -6,53 +6,75 @@ namespace Gust.Codegen.Tests;
 /// <summary>Blocks, loops, ifs, branches with values, multi-value, calls and recursion.</summary>
 public class ControlTests
 {
-    private static FlatModule Module() => new FlatModule()
-        .Func("fac", "i64 -> i64", "local.get 0 i64.eqz if i64 i64.const 1 else local.get 0 local.get 0 i64.const 1 i64.sub call fac i64.mul end")
-        .Func("fib_loop", "i32 -> i32", """
-            local i32 local i32 local i32
-            i32.const 1 local.set 2
-            block loop
-              local.get 0 i32.eqz br_if 1
-              local.get 1 local.get 2 i32.add local.set 3
-              local.get 2 local.set 1 local.get 3 local.set 2
-              local.get 0 i32.const 1 i32.sub local.set 0
-              br 0
-            end end
-            local.get 1
-            """)
-        .Func("switch", "i32 -> i32", """
-            block i32 block block block
-              local.get 0 br_table 0 1 2
-            end i32.const 10 br 2
-            end i32.const 20 br 1
-            end i32.const 30
-            end
-            """)
-        .Func("br_if_value", "i32 -> i32", "block i32 i32.const 7 local.get 0 br_if 0 drop i32.const 8 end")
-        .Func("early_return", "i32 -> i32", "local.get 0 if i32.const 1 return end i32.const 2")
-        .Func("divmod", "i32 i32 -> i32 i32", "local.get 0 local.get 1 i32.div_u local.get 0 local.get 1 i32.rem_u")
-        .Func("swap_sum", "i32 i32 -> i32", "local.get 0 local.get 1 call divmod block [i32,i32->i32] i32.sub end")
-        .Func("loop_params", "i32 -> i32", """
-            i32.const 0 local.get 0
-            loop [i32,i32->i32]
-              local.tee 0 i32.add local.get 0
-              i32.const 1 i32.sub local.tee 0
-              local.get 0 br_if 0
-              drop
-            end
-            """)
-        .Func("if_params", "i32 i32 -> i32", "local.get 0 local.get 1 if [i32->i32] i32.const 100 i32.add else i32.const 200 i32.sub end")
-        .Func("if_no_else", "i32 -> i32", "i32.const 5 local.get 0 if [i32->i32] i32.const 1 i32.add end")
-        .Func("nested_br", "i32 -> i32", "block i32 block i32 i32.const 1 local.get 0 br_if 1 drop i32.const 2 end i32.const 10 i32.add end")
-        .Func("select", "i32 i64 i64 -> i64", "local.get 1 local.get 2 local.get 0 select")
-        .Func("dead_code", "-> i32", "block i32 i32.const 3 br 0 i32.const 4 i32.add unreachable end")
-        .Func("multi_return", "-> i64 f64 i32", "i64.const -1 f64.const 2.5 i32.const 3 return");
+    private const string Module = """
+        (module
+          (type $i32->i32 (func (param i32) (result i32)))
+          (func $fac (export "fac") (param i64) (result i64)
+            (if (result i64) (i64.eqz (local.get 0))
+              (then (i64.const 1))
+              (else (i64.mul (local.get 0) (call $fac (i64.sub (local.get 0) (i64.const 1)))))))
+          (func (export "fib_loop") (param $n i32) (result i32) (local $a i32) (local $b i32) (local $t i32)
+            (local.set $b (i32.const 1))
+            (block $done
+              (loop $next
+                (br_if $done (i32.eqz (local.get $n)))
+                (local.set $t (i32.add (local.get $a) (local.get $b)))
+                (local.set $a (local.get $b))
+                (local.set $b (local.get $t))
+                (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                (br $next)))
+            (local.get $a))
+          (func (export "switch") (param i32) (result i32)
+            (block $out (result i32)
+              (block $c2 (block $c1 (block $c0
+                (br_table $c0 $c1 $c2 (local.get 0)))
+                (br $out (i32.const 10)))
+                (br $out (i32.const 20)))
+              (i32.const 30)))
+          (func (export "br_if_value") (param i32) (result i32)
+            (block (result i32) (drop (br_if 0 (i32.const 7) (local.get 0))) (i32.const 8)))
+          (func (export "early_return") (param i32) (result i32)
+            (if (local.get 0) (then (return (i32.const 1)))) (i32.const 2))
+          (func $divmod (export "divmod") (param i32 i32) (result i32 i32)
+            (i32.div_u (local.get 0) (local.get 1)) (i32.rem_u (local.get 0) (local.get 1)))
+          (func (export "swap_sum") (param i32 i32) (result i32)
+            (call $divmod (local.get 0) (local.get 1)) (block (param i32 i32) (result i32) (i32.sub)))
+          (func (export "loop_params") (param i32) (result i32)
+            (i32.const 0) (local.get 0)
+            (loop (param i32 i32) (result i32)
+              (local.tee 0) (i32.add) (local.get 0)
+              (i32.const 1) (i32.sub) (local.tee 0)
+              (br_if 0 (local.get 0))
+              (drop)))
+          (func (export "if_params") (param i32 i32) (result i32)
+            (local.get 0)
+            (if (param i32) (result i32) (local.get 1)
+              (then (i32.add (i32.const 100)))
+              (else (i32.sub (i32.const 200)))))
+          (func (export "if_no_else") (param i32) (result i32)
+            (i32.const 5) (if (param i32) (result i32) (local.get 0) (then (i32.add (i32.const 1)))))
+          (func (export "nested_br") (param i32) (result i32)
+            (block $outer (result i32)
+              (i32.add (block (result i32) (drop (br_if $outer (i32.const 1) (local.get 0))) (i32.const 2)) (i32.const 10))))
+          (func (export "select") (param i32 i64 i64) (result i64)
+            (select (local.get 1) (local.get 2) (local.get 0)))
+          (func (export "dead_code") (result i32)
+            (block (result i32) (br 0 (i32.const 3)) (i32.const 4) (i32.add) (unreachable)))
+          (func (export "multi_return") (result i64 f64 i32)
+            (return (i64.const -1) (f64.const 2.5) (i32.const 3)))
+          (func $double (type $i32->i32) (i32.mul (local.get 0) (i32.const 2)))
+          (func $square (type $i32->i32) (i32.mul (local.get 0) (local.get 0)))
+          (table 4 funcref)
+          (elem (i32.const 1) $double $square)
+          (func (export "apply") (param i32 i32) (result i32)
+            (call_indirect (type $i32->i32) (local.get 1) (local.get 0))))
+        """;
 
     [Theory]
     [MemberData(nameof(BoardData.All), MemberType = typeof(BoardData))]
     public void ControlFlowAndCalls(string board)
     {
-        var r = Results(board, Module().Module,
+        var r = Results(board, Wat.Parse(Module),
         [
             ("fac", [I64(20)]), ("fib_loop", [I32(30)]),
             ("switch", [I32(0)]), ("switch", [I32(1)]), ("switch", [I32(2)]), ("switch", [I32(77)]),
@@ -84,13 +106,7 @@ public class ControlTests
     [MemberData(nameof(BoardData.All), MemberType = typeof(BoardData))]
     public void CallIndirectThroughATable(string board)
     {
-        var m = new FlatModule()
-            .Func("double", "i32 -> i32", "local.get 0 i32.const 2 i32.mul", export: false)
-            .Func("square", "i32 -> i32", "local.get 0 local.get 0 i32.mul", export: false)
-            .Func("apply", "i32 i32 -> i32", "local.get 1 local.get 0 call_indirect [i32->i32]")
-            .Table(4)
-            .Elem(1, "double", "square");
-        var r = Results(board, m.Module, [("apply", [I32(1), I32(21)]), ("apply", [I32(2), I32(9)])]);
+        var r = Results(board, Wat.Parse(Module), [("apply", [I32(1), I32(21)]), ("apply", [I32(2), I32(9)])]);
         Assert.Equal([I32Text(42), I32Text(81)], r);
     }
 }

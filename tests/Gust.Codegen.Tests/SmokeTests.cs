@@ -7,10 +7,11 @@ public class SmokeTests
 {
     [Theory]
     [InlineData("mps2-an385")]
+    [InlineData("mps2-an386")]
     [InlineData("virt-rv32")]
     public void AddRunsOnTheBoard(string board)
     {
-        var m = new FlatModule().Func("add", "i32 i32 -> i32", "local.get 0 local.get 1 i32.add").Module;
+        var m = Wat.Parse("""(module (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))""");
         var r = Results(board, m, [("add", [I32(40), I32(2)])]);
         Assert.Equal([I32Text(42)], r);
     }

@@ -8,21 +8,25 @@ namespace Gust.Codegen.Tests;
 /// <summary>Every trap prints one report line (kind, function index and name) and exits with 100 + kind.</summary>
 public class TrapTests
 {
-    private static FlatModule Module() => new FlatModule()
-        .Memory(1)
-        .Func("div_s", "i32 i32 -> i32", "local.get 0 local.get 1 i32.div_s")
-        .Func("rem_u64", "i64 i64 -> i64", "local.get 0 local.get 1 i64.rem_u")
-        .Func("trunc_s", "f32 -> i32", "local.get 0 i32.trunc_f32_s")
-        .Func("trunc_u64", "f64 -> i64", "local.get 0 i64.trunc_f64_u")
-        .Func("load", "i32 -> i32", "local.get 0 i32.load")
-        .Func("store_offset", "i32 -> ", "local.get 0 i64.const 1 i64.store offset=65530")
-        .Func("fill", "i32 i32 -> ", "local.get 0 i32.const 0 local.get 1 memory.fill 0")
-        .Func("crash", "-> ", "unreachable")
-        .Func("target", "-> i32", "i32.const 1", export: false)
-        .Func("call_at", "i32 -> i32", "local.get 0 call_indirect [->i32]")
-        .Func("call_wrong_type", "i32 -> i64", "local.get 0 call_indirect [->i64]")
-        .Table(4)
-        .Elem(2, "target");
+    private const string Module = """
+        (module
+          (memory 1)
+          (type $->i32 (func (result i32)))
+          (type $->i64 (func (result i64)))
+          (func (export "div_s") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
+          (func (export "rem_u64") (param i64 i64) (result i64) (i64.rem_u (local.get 0) (local.get 1)))
+          (func (export "trunc_s") (param f32) (result i32) (i32.trunc_f32_s (local.get 0)))
+          (func (export "trunc_u64") (param f64) (result i64) (i64.trunc_f64_u (local.get 0)))
+          (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+          (func (export "store_offset") (param i32) (i64.store offset=65530 (local.get 0) (i64.const 1)))
+          (func (export "fill") (param i32 i32) (memory.fill (local.get 0) (i32.const 0) (local.get 1)))
+          (func (export "crash") (unreachable))
+          (func $target (type $->i32) (i32.const 1))
+          (func (export "call_at") (param i32) (result i32) (call_indirect (type $->i32) (local.get 0)))
+          (func (export "call_wrong_type") (param i32) (result i64) (call_indirect (type $->i64) (local.get 0)))
+          (table 4 funcref)
+          (elem (i32.const 2) $target))
+        """;
 
     public static TheoryData<string, string, WastValue[], TrapKind> Cases()
     {
@@ -51,7 +55,7 @@ public class TrapTests
     [MemberData(nameof(Cases))]
     public void TrapReportsKindAndFunction(string board, string export, WastValue[] args, TrapKind kind)
     {
-        var m = Module().Module;
+        var m = Wat.Parse(Module);
         var index = m.Exports.Single(e => e.Name == export).Index;
         var r = Run(board, m, [("div_s", [I32(7), I32(2)]), (export, args)]);
         Assert.Equal(TrapKinds.ExitStatusBase + (int)kind, r.ExitStatus);
@@ -63,7 +67,7 @@ public class TrapTests
     [MemberData(nameof(BoardData.All), MemberType = typeof(BoardData))]
     public void DataSegmentPastTheMemoryTrapsAtInstantiation(string board)
     {
-        var m = new FlatModule().Memory(1).Data(65530, new byte[7]).Func("f", "-> i32", "i32.const 1").Module;
+        var m = Wat.Parse("""(module (memory 1) (data (i32.const 65530) "1234567") (func (export "f") (result i32) (i32.const 1)))""");
         var r = Run(board, m, [("f", [])]);
         Assert.Equal(TrapKinds.ExitStatusBase + (int)TrapKind.OutOfBoundsMemory, r.ExitStatus);
         Assert.Equal("trap: out of bounds memory access (instantiating the module)\n", r.Console.Replace("\r", ""));
@@ -73,7 +77,7 @@ public class TrapTests
     [MemberData(nameof(BoardData.All), MemberType = typeof(BoardData))]
     public void WithoutBoundsChecksAnInBoundsAccessStillWorks(string board)
     {
-        var m = new FlatModule().Memory(1).Func("rw", "i32 -> i32", "local.get 0 i32.const 42 i32.store local.get 0 i32.load").Module;
+        var m = Wat.Parse("""(module (memory 1) (func (export "rw") (param i32) (result i32) (i32.store (local.get 0) (i32.const 42)) (i32.load (local.get 0))))""");
         var r = Results(board, m, [("rw", [I32(65532)])], o => o with { BoundsChecks = false });
         Assert.Equal([I32Text(42)], r);
     }
