@@ -84,6 +84,14 @@ public class PrinterTests
             Fields(m));
     }
 
+    /// <summary>A block typed by index stays an index even where a shorter form would say the same.</summary>
+    [Fact]
+    public void BlockTypeIndexStaysAnIndex()
+    {
+        var m = WithFunc(VoidToVoid, Array.Empty<LocalGroup>(), new Instr(Op.Block) { Block = BlockType.Indexed(0) }, Instr.End());
+        Assert.Contains("    block (type 0)\n    end\n", Fields(m));
+    }
+
     [Theory]
     [InlineData(0x00000000u, "0x0p+0")]
     [InlineData(0x80000000u, "-0x0p+0")]
@@ -137,7 +145,7 @@ public class PrinterTests
         Assert.Equal(
             "    i32.const -2147483648\n" +
             "    i64.const -9223372036854775808\n" +
-            "    f32.const 0x1.8p+0\n" +
+            "    f32.const 0x1.8p+0 (;=1.5;)\n" +
             "    f64.const -nan\n" +
             "    i32.load\n" +
             "    i64.load16_u offset=4294967295 align=1\n" +
@@ -225,7 +233,7 @@ public class PrinterTests
             "  )\n" +
             "  (table (;1;) 0 10 externref)\n" +
             "  (memory (;1;) 0)\n" +
-            "  (global (;2;) i64 i64.const 7)\n" +
+            "  (global (;2;) i64 (i64.const 7))\n" +
             "  (export \"run\" (func 1))\n" +
             "  (export \"mem\" (memory 1))\n" +
             "  (start 1)\n",
@@ -263,14 +271,31 @@ public class PrinterTests
         m.Elems.Add(new ElemSegment { Flags = 6, Mode = SegmentMode.Active, Table = 1, Offset = Offset(4), Exprs = new() });
         m.Elems.Add(new ElemSegment { Flags = 7, Mode = SegmentMode.Declarative, Exprs = new() { RefFunc(5) } });
         Assert.Equal(
-            "  (elem (;0;) (offset i32.const 1) 0 1)\n" +
+            "  (elem (;0;) (i32.const 1) 0 1)\n" +
             "  (elem (;1;) func 2)\n" +
-            "  (elem (;2;) (table 0) (offset i32.const 2) func)\n" +
+            "  (elem (;2;) (table 0) (i32.const 2) func)\n" +
             "  (elem (;3;) declare func 3)\n" +
-            "  (elem (;4;) (offset i32.const 3) funcref (item ref.func 0) (item ref.null func))\n" +
-            "  (elem (;5;) externref (item ref.null extern))\n" +
-            "  (elem (;6;) (table 1) (offset i32.const 4) funcref)\n" +
-            "  (elem (;7;) declare funcref (item ref.func 5))\n",
+            "  (elem (;4;) (i32.const 3) funcref (ref.func 0) (ref.null func))\n" +
+            "  (elem (;5;) externref (ref.null extern))\n" +
+            "  (elem (;6;) (table 1) (i32.const 4) funcref)\n" +
+            "  (elem (;7;) declare funcref (ref.func 5))\n",
+            Fields(m));
+    }
+
+    [Fact]
+    public void ExtendedConstantsPrintFlat()
+    {
+        List<Instr> Sum() => new() { Instr.I32Const(1), new Instr(Op.GlobalGet) { Index = 0 }, new Instr(Op.I32Add), Instr.End() };
+        var m = new Module();
+        m.Imports.Add(new Import("env", "g", ExternKind.Global) { Global = new GlobalType(ValType.I32, false) });
+        m.Globals.Add(new Global(new GlobalType(ValType.I32, false), Sum()));
+        m.Elems.Add(new ElemSegment { Flags = 4, Mode = SegmentMode.Active, Offset = Sum(), Exprs = new() { new() { new Instr(Op.RefFunc) { Index = 0 }, new Instr(Op.Drop), new Instr(Op.RefNull) { Types = new[] { ValType.FuncRef } }, Instr.End() } } });
+        m.Datas.Add(new DataSegment { Flags = 0, Mode = SegmentMode.Active, Offset = Sum() });
+        Assert.Equal(
+            "  (import \"env\" \"g\" (global (;0;) i32))\n" +
+            "  (global (;1;) i32 i32.const 1 global.get 0 i32.add)\n" +
+            "  (elem (;0;) (offset i32.const 1 global.get 0 i32.add) funcref (item ref.func 0 drop ref.null func))\n" +
+            "  (data (;0;) (offset i32.const 1 global.get 0 i32.add) \"\")\n",
             Fields(m));
     }
 
@@ -283,10 +308,10 @@ public class PrinterTests
         m.Datas.Add(new DataSegment { Flags = 2, Mode = SegmentMode.Active, Memory = 0, Offset = Offset(0) });
         m.Datas.Add(new DataSegment { Flags = 2, Mode = SegmentMode.Active, Memory = 1, Offset = Offset(0), Bytes = new byte[70] });
         Assert.Equal(
-            "  (data (;0;) (offset i32.const 8) \"hi \\22x\\22\\5c\\0a\")\n" +
+            "  (data (;0;) (i32.const 8) \"hi \\22x\\22\\5c\\0a\")\n" +
             "  (data (;1;) \"\\00\\7f\\80\\ff\")\n" +
-            "  (data (;2;) (memory 0) (offset i32.const 0) \"\")\n" +
-            "  (data (;3;) (memory 1) (offset i32.const 0)\n" +
+            "  (data (;2;) (memory 0) (i32.const 0) \"\")\n" +
+            "  (data (;3;) (memory 1) (i32.const 0)\n" +
             "    \"" + string.Concat(Enumerable.Repeat("\\00", 64)) + "\"\n" +
             "    \"" + string.Concat(Enumerable.Repeat("\\00", 6)) + "\")\n",
             Fields(m));

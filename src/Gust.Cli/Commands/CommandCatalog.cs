@@ -10,6 +10,7 @@ public static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return Wat2WasmCommand.Create();
         yield return PrintCommand.Create();
+        yield return WastCommand.Create();
         yield return CompileCommand.Create();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Gust.Wasm.Text;
@@ -26,14 +27,29 @@ internal static class WatInstrPrinter
         }
     }
 
-    /// <summary>A constant expression (global initializer, segment offset or item) on one line, without its final <c>end</c>.</summary>
-    public static void AppendInline(StringBuilder sb, IReadOnlyList<Instr> expr, Func<uint, string?> funcName)
+    /// <summary>
+    /// A constant expression on one line, without its final <c>end</c>. A single plain instruction
+    /// is written folded, <c>(i32.const 0)</c>, which globals, offsets and items all accept (spec
+    /// 6.6.7, 6.6.11); longer ones (extended constants) go flat inside <c>(keyword …)</c>, or bare
+    /// where the field takes the instructions directly (<paramref name="keyword"/> null: globals).
+    /// </summary>
+    public static void AppendConstExpr(StringBuilder sb, IReadOnlyList<Instr> expr, string? keyword, Func<uint, string?> funcName)
     {
-        for (var i = 0; i < ExprLength(expr); i++)
+        var length = ExprLength(expr);
+        if (length == 1 && expr[0].Op is not (Op.Block or Op.Loop or Op.If or Op.Else or Op.End))
         {
-            if (i > 0) sb.Append(' ');
+            sb.Append(" (");
+            AppendInstr(sb, expr[0], funcName);
+            sb.Append(')');
+            return;
+        }
+        if (keyword is not null) sb.Append(" (").Append(keyword);
+        for (var i = 0; i < length; i++)
+        {
+            sb.Append(' ');
             AppendInstr(sb, expr[i], funcName);
         }
+        if (keyword is not null) sb.Append(')');
     }
 
     private static int ExprLength(IReadOnlyList<Instr> expr) => expr.Count > 0 && expr[^1].Op == Op.End ? expr.Count - 1 : expr.Count;
@@ -80,9 +96,11 @@ internal static class WatInstrPrinter
                 break;
             case Imm.F32:
                 sb.Append(' ').Append(WatLiteralPrinter.F32((uint)instr.Value));
+                AppendDecimalComment(sb, BitConverter.Int32BitsToSingle((int)instr.Value));
                 break;
             case Imm.F64:
                 sb.Append(' ').Append(WatLiteralPrinter.F64(instr.Value));
+                AppendDecimalComment(sb, BitConverter.Int64BitsToDouble((long)instr.Value));
                 break;
             case Imm.RefNull:
                 if (instr.Types is not [var heap] || !heap.IsRef() || !ValTypes.IsDefined((byte)heap))
@@ -112,6 +130,17 @@ internal static class WatInstrPrinter
             default:
                 throw WatPrinter.Unprintable($"immediate kind {info.Imm}");
         }
+    }
+
+    /// <summary>The hexadecimal literal is exact but hard to read, so finite non-zero values get their shortest decimal form in a comment.</summary>
+    private static void AppendDecimalComment(StringBuilder sb, double value)
+    {
+        if (double.IsFinite(value) && value != 0) sb.Append(" (;=").Append(value.ToString(CultureInfo.InvariantCulture)).Append(";)");
+    }
+
+    private static void AppendDecimalComment(StringBuilder sb, float value)
+    {
+        if (float.IsFinite(value) && value != 0) sb.Append(" (;=").Append(value.ToString(CultureInfo.InvariantCulture)).Append(";)");
     }
 
     private static void AppendBlockType(StringBuilder sb, BlockType type)

@@ -102,8 +102,7 @@ public static class WatPrinter
             var global = module.Globals[i];
             sb.Append("  ");
             AppendGlobalHeader(sb, (uint)(module.ImportedGlobalCount + i), global.Type);
-            sb.Append(' ');
-            WatInstrPrinter.AppendInline(sb, global.Init, FuncName);
+            WatInstrPrinter.AppendConstExpr(sb, global.Init, null, FuncName);
             sb.Append(")\n");
         }
 
@@ -232,12 +231,7 @@ public static class WatPrinter
         if (elem.Exprs is { } exprs)
         {
             sb.Append(' ').Append(TypeName(elem.ElemType));
-            foreach (var item in exprs)
-            {
-                sb.Append(" (item ");
-                WatInstrPrinter.AppendInline(sb, item, funcName);
-                sb.Append(')');
-            }
+            foreach (var item in exprs) WatInstrPrinter.AppendConstExpr(sb, item, "item", funcName);
         }
         else
         {
@@ -270,13 +264,8 @@ public static class WatPrinter
         sb.Append(")\n");
     }
 
-    /// <summary>The offset as <c>(offset instr*)</c>, which holds any constant expression, not only one folded instruction.</summary>
-    private static void AppendOffset(StringBuilder sb, List<Instr>? offset, Func<uint, string?> funcName)
-    {
-        sb.Append(" (offset ");
-        WatInstrPrinter.AppendInline(sb, offset ?? throw Unprintable("active segment without an offset"), funcName);
-        sb.Append(')');
-    }
+    private static void AppendOffset(StringBuilder sb, List<Instr>? offset, Func<uint, string?> funcName) =>
+        WatInstrPrinter.AppendConstExpr(sb, offset ?? throw Unprintable("active segment without an offset"), "offset", funcName);
 
     /// <summary>A name from the name section as a comment <c>(;$name;)</c>, only when it is a plain identifier so it cannot end the comment.</summary>
     internal static void AppendNameComment(StringBuilder sb, string? name)
