@@ -102,6 +102,7 @@ public class TextParserTests
         Assert.Equal(new[] { ("f", ExternKind.Func, 1u), ("f2", ExternKind.Func, 1u), ("mem", ExternKind.Memory, 0u) },
             m.Exports.Select(e => (e.Name, e.Kind, e.Index)).ToArray());
         Assert.Equal(new Limits(1, 2), m.Memories[0].Limits);
+        Assert.Single(Parse("(import \"m\" \"f\" (func $f (param $x i32) (param i64)))").Imports);
         Assert.StartsWith("import after function", Fail("(func) (import \"\" \"\" (memory 0))").Message);
         Assert.StartsWith("import after global", Fail("(global i32 (i32.const 0)) (func (import \"\" \"\"))").Message);
     }

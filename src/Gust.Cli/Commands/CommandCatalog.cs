@@ -10,5 +10,6 @@ public static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return Wat2WasmCommand.Create();
         yield return PrintCommand.Create();
+        yield return WastCommand.Create();
     }
 }

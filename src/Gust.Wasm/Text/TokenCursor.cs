@@ -110,7 +110,7 @@ public sealed class TokenCursor
         return Encoding.UTF8.GetString(bytes);
     }
 
-    /// <summary>Skips to just after the ')' closing the '(' at <paramref name="open"/>; false at end of input.</summary>
+    /// <summary>From inside a parenthesized form, skips to just after the ')' that closes it; false at end of input.</summary>
     public bool SkipPastClose()
     {
         var depth = 1;

@@ -182,7 +182,8 @@ internal sealed partial class WatModuleParser
 
     private void ImportFunc(string moduleName, string name)
     {
-        var type = ParseTypeUse(null, out _);
+        // Parameter names are allowed here but bind nothing, as there is no body.
+        var type = ParseTypeUse(new List<(string?, Token)>(), out _);
         _module.Imports.Add(new Import(moduleName, name, ExternKind.Func) { FuncTypeIndex = type });
         _funcCount++;
     }

@@ -130,7 +130,7 @@ public static class WastParser
                         Close();
                         return new AssertException(at, action);
                     });
-                case "thread" or "wait" or "either":
+                case "thread" or "wait":
                     SkipCommand();
                     return new UnsupportedCommand(at, Features.Threads, $"the {kw.Text} command");
                 case "assert_suspension":
@@ -211,7 +211,8 @@ public static class WastParser
             else if (_c.TryKeyword("quote"))
             {
                 var bytes = Strings();
-                var file = _c.File;
+                // Positions inside quoted text are relative to the concatenated strings; the file label says where they start.
+                var file = $"{_c.File ?? "<input>"} (quote at {open.Line}:{open.Column})";
                 source = new QuoteModuleSource(at, Encoding.UTF8.GetString(bytes), () =>
                     WatModuleParser.Parse(new TokenCursor(Lexer.Tokenize(bytes), file)));
                 Close();
@@ -311,6 +312,10 @@ public static class WastParser
                     else r = new ExactResult(new WastValue(type, Float(type)));
                     break;
                 }
+                case "ref.null" when allowPatterns && _c.IsRParen():
+                    // (ref.null) matches a null of any reference type; in scope that is funcref or externref.
+                    r = new EitherResult([new ExactResult(WastValue.NullRef(ValType.FuncRef)), new ExactResult(WastValue.NullRef(ValType.ExternRef))]);
+                    break;
                 case "ref.null":
                 {
                     var h = _c.Peek();
@@ -319,7 +324,6 @@ public static class WastParser
                         "func" or "nofunc" => ValType.FuncRef,
                         "extern" or "noextern" => ValType.ExternRef,
                         "exn" or "noexn" => throw _c.Unsupported(Features.Exceptions, "an exnref value", h),
-                        _ when h.Kind == TokenKind.RParen => throw _c.Unsupported(Features.Gc, "a null reference of any type", h),
                         _ => throw _c.Unsupported(Features.Gc, $"a null reference of heap type {h}", h),
                     };
                     _c.Next();

@@ -1,0 +1,58 @@
+using Gust.Wasm.Wast;
+using Wasmtime;
+
+namespace Gust.Host;
+
+/// <summary>
+/// Runs spec scripts on Wasmtime. One <see cref="WasmtimeHost"/> (a compiled-code cache and
+/// configuration) serves many scripts; each script gets its own store through this engine, so
+/// scripts may run on parallel threads.
+/// </summary>
+public sealed class WasmtimeWastEngine : IWastEngine
+{
+    private readonly Engine engine;
+    private readonly Store store;
+    private int modules;
+
+    internal WasmtimeWastEngine(Engine engine)
+    {
+        this.engine = engine;
+        store = new Store(engine);
+        Spectest = Host.Spectest.Create(store);
+    }
+
+    public IWastInstance Spectest { get; }
+
+    public IWastModule Compile(Gust.Wasm.Module module, byte[] binary)
+    {
+        try
+        {
+            return new CompiledModule(store, module, Wasmtime.Module.FromBytes(engine, $"module{++modules}", binary));
+        }
+        catch (WasmtimeException e)
+        {
+            throw new WastEngineException(e.Message.ReplaceLineEndings(" "));
+        }
+    }
+
+    public void Dispose() => store.Dispose();
+
+    private sealed class CompiledModule(Store store, Gust.Wasm.Module module, Wasmtime.Module compiled) : IWastModule
+    {
+        public IWastInstance Instantiate(IReadOnlyList<WastExtern> imports)
+        {
+            try
+            {
+                return WasmtimeInstance.Of(new Instance(store, compiled, imports.Select(i => i.Handle).ToArray()), module);
+            }
+            catch (TrapException e)
+            {
+                throw WasmtimeTraps.ToWast(e);
+            }
+            catch (WasmtimeException e)
+            {
+                throw new WastEngineException($"Wasmtime could not instantiate a module whose imports Gust matched: {e.Message.ReplaceLineEndings(" ")}");
+            }
+        }
+    }
+}
