@@ -72,7 +72,8 @@ public sealed class Lexer
 
     private void LineComment(List<Token>? sink)
     {
-        while (_pos < _end && _src[_pos] != '\n')
+        // A line comment ends at any newline form: \n, \r or \r\n (spec 6.3.4).
+        while (_pos < _end && _src[_pos] is not ((byte)'\n' or (byte)'\r'))
         {
             if (_src[_pos] < 0x80) { _pos++; continue; }
             if (!SkipUtf8(sink)) return;
