@@ -11,5 +11,6 @@ public static class CommandCatalog
         yield return Wat2WasmCommand.Create();
         yield return PrintCommand.Create();
         yield return WastCommand.Create();
+        yield return CompileCommand.Create();
     }
 }

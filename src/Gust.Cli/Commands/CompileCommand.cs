@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text;
+using Gust.Codegen;
+using Gust.Wasm.Validation;
+
+namespace Gust.Cli.Commands;
+
+/// <summary>`gust compile F.wasm -o F.o --target …`: a validated core module to a relocatable object (or its LLVM IR).</summary>
+public static class CompileCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "a core module: .wasm or .wat" };
+        var output = new Option<string>("--output", "-o") { Description = "the object file to write (.o), or the IR (.ll) with --emit-llvm", Required = true };
+        var target = new Option<string>("--target")
+        {
+            Description = "thumbv7m (Cortex-M3), thumbv7em (Cortex-M4, soft float) or rv32imac; m3, m4 and rv32 also work",
+            Required = true,
+        };
+        target.AcceptOnlyFromAmong([.. Target.All.Select(t => t.Name), .. Target.All.Select(t => t.ShortName)]);
+        var emitLlvm = new Option<bool>("--emit-llvm") { Description = "write the LLVM IR (it keeps the wasm function names) instead of an object" };
+        var boundsChecks = new Option<string>("--bounds-checks")
+        {
+            Description = "on (default) or off; off leaves out-of-bounds accesses unchecked and exists only to measure what the checks cost",
+            DefaultValueFactory = _ => "on",
+        };
+        boundsChecks.AcceptOnlyFromAmong("on", "off");
+        var window = new Option<ulong?>("--memory-window") { Description = "bytes of RAM reserved per memory (default: its minimum size); memory.grow succeeds up to it" };
+        var cmd = new Command("compile", "Compile a core module to native code for a microcontroller.") { file, output, target, emitLlvm, boundsChecks, window };
+        cmd.SetAction(r => CliErrors.Guard(() =>
+        {
+            var path = r.GetValue(file)!;
+            var module = ModuleLoader.Load(path);
+            Validator.Validate(module, path);
+            var options = new CodegenOptions(Target.Find(r.GetValue(target)!)!)
+            {
+                BoundsChecks = r.GetValue(boundsChecks) != "off",
+                MemoryWindow = r.GetValue(window),
+            };
+            if (!options.BoundsChecks)
+                Console.Error.WriteLine("warning: bounds checks are off: out-of-bounds memory accesses will not trap (for measurement only)");
+            var bytes = r.GetValue(emitLlvm)
+                ? Encoding.UTF8.GetBytes(ModuleCompiler.EmitIr(module, options))
+                : ModuleCompiler.Compile(module, options);
+            CliErrors.WriteAtomically(r.GetValue(output)!, bytes);
+            return 0;
+        }));
+        return cmd;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Gust.Codegen;
+
+/// <summary>How one module is compiled.</summary>
+public sealed record CodegenOptions(Target Target)
+{
+    /// <summary>
+    /// Bounds checks on memory accesses. On by default; turning them off is for measuring their
+    /// cost only: an out-of-bounds access then reads or writes whatever RAM lies there.
+    /// </summary>
+    public bool BoundsChecks { get; init; } = true;
+
+    /// <summary>
+    /// Bytes reserved for each linear memory (the RAM window). Null means the memory's minimum
+    /// size; memory.grow succeeds up to the window and returns -1 past it.
+    /// </summary>
+    public ulong? MemoryWindow { get; init; }
+
+    /// <summary>Prefix of every symbol the module defines, so several modules can share one image.</summary>
+    public string SymbolPrefix { get; init; } = "wasm";
+}

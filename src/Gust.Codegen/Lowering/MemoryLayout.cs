@@ -1,0 +1,38 @@
+using Gust.Codegen.Llvm;
+using Gust.Wasm;
+
+namespace Gust.Codegen.Lowering;
+
+/// <summary>
+/// One linear memory as a RAM window: a zero-initialized byte array of <see cref="WindowBytes"/>
+/// whose current size (bytes) lives in a global. memory.grow succeeds while the new size fits in
+/// both the window and the declared maximum.
+/// </summary>
+internal sealed class MemoryLayout
+{
+    public MemoryLayout(ModuleContext m, int index, MemoryType type)
+    {
+        Index = index;
+        Type = type;
+        Symbol = LlvmNames.Global($"{m.Prefix}.mem{index}");
+        SizeSymbol = LlvmNames.Global($"{m.Prefix}.mem{index}.bytes");
+        MinBytes = type.Limits.Min * type.PageSize;
+        var maxBytes = type.Limits.Max is { } max ? max * type.PageSize : ulong.MaxValue;
+        var window = Math.Max(m.Options.MemoryWindow ?? MinBytes, MinBytes);
+        WindowBytes = Math.Min(window, maxBytes);
+        if (WindowBytes > uint.MaxValue)
+            throw Unsupported.Error($"memory {index} needs {WindowBytes} bytes, more than a 32-bit RAM window can hold");
+        // Whole pages only: the window ends where the last page that fits ends.
+        WindowBytes = WindowBytes / type.PageSize * type.PageSize;
+        MaxPages = WindowBytes / type.PageSize;
+    }
+
+    public int Index { get; }
+    public MemoryType Type { get; }
+    public string Symbol { get; }
+    public string SizeSymbol { get; }
+    public ulong MinBytes { get; }
+    public ulong WindowBytes { get; }
+    public ulong MaxPages { get; }
+    public int PageSizeLog2 => Type.PageSizeLog2;
+}

@@ -1,0 +1,67 @@
+using Gust.Codegen.Llvm;
+using Gust.Wasm;
+
+namespace Gust.Codegen.Lowering;
+
+/// <summary>
+/// What every function of a module needs to know about the others: symbols, types, memories,
+/// tables, and the declarations (intrinsics, helpers) the bodies ask for.
+/// </summary>
+internal sealed class ModuleContext
+{
+    private readonly SortedSet<string> _declarations = new(StringComparer.Ordinal);
+
+    public ModuleContext(Module module, CodegenOptions options)
+    {
+        Module = module;
+        Options = options;
+        Names = FunctionNames.Of(module);
+        FuncTypes = Enumerable.Range(0, module.FuncCount).Select(i => module.FuncTypeOf((uint)i)!).ToArray();
+        TypeIds = module.Types.Select(t => module.Types.IndexOf(t)).ToArray();
+        Memories = Enumerable.Range(0, module.MemoryCount).Select(i => new MemoryLayout(this, i, module.MemoryTypeOf((uint)i)!)).ToArray();
+        GrowsMemory = module.Codes.Any(c => c.Body.Any(i => i.Op == Op.MemoryGrow));
+        Unsupported.CheckImports(module);
+    }
+
+    public Module Module { get; }
+    public CodegenOptions Options { get; }
+    public string Prefix => Options.SymbolPrefix;
+    public string[] Names { get; }
+    public FuncType[] FuncTypes { get; }
+    public MemoryLayout[] Memories { get; }
+
+    /// <summary>Whether any function can change a memory's size; if none can, sizes are constants.</summary>
+    public bool GrowsMemory { get; }
+
+    /// <summary>
+    /// The type id call_indirect compares: the first type index with the same structure, so
+    /// structurally equal types match as the spec requires (4.4.8, call_indirect).
+    /// </summary>
+    public int[] TypeIds { get; }
+
+    public string FunctionSymbol(uint index) => index < Module.ImportedFuncCount
+        ? LlvmNames.Global($"{Prefix}_import_{ImportSymbolPart(index)}")
+        : LlvmNames.Global($"{Prefix}.f{index}.{Names[index]}");
+
+    private string ImportSymbolPart(uint index)
+    {
+        var imp = Module.ImportsOf(ExternKind.Func).ElementAt((int)index);
+        return $"{LlvmNames.CIdentifier(imp.Module)}_{LlvmNames.CIdentifier(imp.Name)}";
+    }
+
+    public string GlobalSymbol(uint index) => LlvmNames.Global($"{Prefix}.global{index}");
+    public string TableSymbol(uint index) => LlvmNames.Global($"{Prefix}.table{index}");
+    public string TableSizeSymbol(uint index) => LlvmNames.Global($"{Prefix}.table{index}.size");
+    public string DescriptorsSymbol => LlvmNames.Global($"{Prefix}.funcs");
+
+    /// <summary>A funcref to function <paramref name="index"/>: the address of its descriptor {code, type id}.</summary>
+    public string FuncRef(uint index) =>
+        $"getelementptr inbounds ([{Module.FuncCount} x {{ ptr, i32 }}], ptr {DescriptorsSymbol}, i32 0, i32 {index})";
+
+    public void Declare(string declaration) => _declarations.Add(declaration);
+
+    public IEnumerable<string> Declarations => _declarations;
+
+    public static string Signature(FuncType t, string symbol) =>
+        $"{LlvmTypes.Return(t.Results)} {symbol}({LlvmTypes.Params(t.Params)})";
+}

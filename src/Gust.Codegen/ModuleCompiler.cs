@@ -1,0 +1,133 @@
+using System.Text;
+using Gust.Codegen.Llvm;
+using Gust.Codegen.Lowering;
+using Gust.Wasm;
+
+namespace Gust.Codegen;
+
+/// <summary>
+/// Compiles a validated module to native code through textual LLVM IR. The object defines, for
+/// prefix p: p_export_NAME for each export, p_init (instantiation), p_func_names / p_func_count
+/// (for trap reports), and needs gust_trap(kind, funcIndex) and p_import_MODULE_NAME per import.
+/// </summary>
+public static class ModuleCompiler
+{
+    public static byte[] Compile(Module module, CodegenOptions options) => Clang.CompileIr(options.Target, EmitIr(module, options));
+
+    public static string EmitIr(Module module, CodegenOptions options)
+    {
+        var m = new ModuleContext(module, options);
+        var functions = new StringBuilder();
+        for (var i = (uint)module.ImportedFuncCount; i < module.FuncCount; i++) new FunctionLowerer(m, i).WriteTo(functions);
+        InitWriter.Write(m, functions);
+
+        var ir = new StringBuilder();
+        ir.AppendLine($"; gust compile --target {options.Target.Name}{(options.BoundsChecks ? "" : " --bounds-checks off (unsafe: for measurement only)")}");
+        ir.AppendLine($"; {module.FuncCount} functions ({module.ImportedFuncCount} imported), {module.MemoryCount} memories, {module.TableCount} tables");
+        ir.AppendLine();
+        WriteMemories(m, ir);
+        WriteGlobals(m, ir);
+        WriteTables(m, ir);
+        WriteNames(m, ir);
+        ir.Append(functions);
+        WriteExports(m, ir);
+        ir.AppendLine(FunctionLowerer.TrapDeclaration);
+        for (var i = 0u; i < module.ImportedFuncCount; i++)
+            ir.AppendLine($"declare {ModuleContext.Signature(m.FuncTypes[i], m.FunctionSymbol(i))} nounwind");
+        foreach (var d in m.Declarations) ir.AppendLine(d);
+        return ir.ToString();
+    }
+
+    private static void WriteMemories(ModuleContext m, StringBuilder ir)
+    {
+        foreach (var mem in m.Memories)
+        {
+            ir.AppendLine($"; memory {mem.Index}: {mem.MinBytes} bytes at start, window {mem.WindowBytes} bytes");
+            ir.AppendLine($"{mem.Symbol} = internal global [{mem.WindowBytes} x i8] zeroinitializer, align 16");
+            ir.AppendLine($"{mem.SizeSymbol} = internal global i32 {(int)(uint)mem.MinBytes}");
+        }
+        for (var s = 0; s < m.Module.Datas.Count; s++)
+        {
+            var bytes = m.Module.Datas[s].Bytes;
+            ir.AppendLine($"{InitWriter.DataSymbol(m, s)} = private unnamed_addr constant [{bytes.Length} x i8] {LlvmNames.Bytes(bytes)}");
+        }
+        ir.AppendLine();
+    }
+
+    private static void WriteGlobals(ModuleContext m, StringBuilder ir)
+    {
+        for (var i = 0; i < m.Module.Globals.Count; i++)
+        {
+            var g = m.Module.Globals[i];
+            var index = (uint)(m.Module.ImportedGlobalCount + i);
+            var kind = g.Type.Mutable ? "global" : "constant";
+            var value = ConstantExpr.Of(m, g.Init, $"global {index}");
+            ir.AppendLine($"{m.GlobalSymbol(index)} = internal {kind} {LlvmTypes.Of(g.Type.Type)} {value}");
+        }
+        ir.AppendLine();
+    }
+
+    private static void WriteTables(ModuleContext m, StringBuilder ir)
+    {
+        var entries = Enumerable.Range(0, m.Module.FuncCount)
+            .Select(i => $"{{ ptr, i32 }} {{ ptr {m.FunctionSymbol((uint)i)}, i32 {m.TypeIds[TypeIndexOf(m.Module, (uint)i)]} }}");
+        ir.AppendLine("; function descriptors {code, type id}: what a funcref points at");
+        ir.AppendLine($"{m.DescriptorsSymbol} = internal constant [{m.Module.FuncCount} x {{ ptr, i32 }}] [{string.Join(", ", entries)}]");
+        for (var t = 0u; t < m.Module.TableCount; t++)
+        {
+            var size = m.Module.TableTypeOf(t)!.Limits.Min;
+            ir.AppendLine($"{m.TableSymbol(t)} = internal global [{size} x ptr] zeroinitializer");
+            ir.AppendLine($"{m.TableSizeSymbol(t)} = internal global i32 {size}");
+        }
+        ir.AppendLine();
+    }
+
+    private static uint TypeIndexOf(Module module, uint func) => func < module.ImportedFuncCount
+        ? module.ImportsOf(ExternKind.Func).ElementAt((int)func).FuncTypeIndex
+        : module.Funcs[(int)func - module.ImportedFuncCount];
+
+    private static void WriteNames(ModuleContext m, StringBuilder ir)
+    {
+        var refs = new List<string>();
+        for (var i = 0; i < m.Names.Length; i++)
+        {
+            var symbol = LlvmNames.Global($"{m.Prefix}.name{i}");
+            var text = LlvmNames.CString(m.Names[i], out var length);
+            ir.AppendLine($"{symbol} = private unnamed_addr constant [{length} x i8] {text}");
+            refs.Add($"ptr {symbol}");
+        }
+        ir.AppendLine($"{LlvmNames.Global(ModuleSymbols.FuncNames(m.Prefix))} = constant [{refs.Count} x ptr] [{string.Join(", ", refs)}]");
+        ir.AppendLine($"{LlvmNames.Global(ModuleSymbols.FuncCount(m.Prefix))} = constant i32 {refs.Count}");
+        ir.AppendLine();
+    }
+
+    private static void WriteExports(ModuleContext m, StringBuilder ir)
+    {
+        foreach (var e in m.Module.Exports)
+        {
+            var symbol = LlvmNames.Global(ModuleSymbols.Export(m.Prefix, e.Name));
+            switch (e.Kind)
+            {
+                case ExternKind.Func when e.Index >= m.Module.ImportedFuncCount:
+                    var t = m.FuncTypes[e.Index];
+                    ir.AppendLine($"{symbol} = alias {LlvmTypes.Return(t.Results)} ({LlvmTypes.Params(t.Params)}), ptr {m.FunctionSymbol(e.Index)}");
+                    break;
+                case ExternKind.Func:
+                    throw Unsupported.Error($"re-exporting imported function \"{e.Name}\" is not supported yet");
+                case ExternKind.Memory:
+                    var mem = m.Memories[e.Index];
+                    ir.AppendLine($"{symbol} = alias [{mem.WindowBytes} x i8], ptr {mem.Symbol}");
+                    break;
+                case ExternKind.Global:
+                    var g = m.Module.GlobalTypeOf(e.Index)!.Value;
+                    ir.AppendLine($"{symbol} = alias {LlvmTypes.Of(g.Type)}, ptr {m.GlobalSymbol(e.Index)}");
+                    break;
+                case ExternKind.Table:
+                    var size = m.Module.TableTypeOf(e.Index)!.Limits.Min;
+                    ir.AppendLine($"{symbol} = alias [{size} x ptr], ptr {m.TableSymbol(e.Index)}");
+                    break;
+            }
+        }
+        ir.AppendLine();
+    }
+}

@@ -1,0 +1,18 @@
+using Gust.Codegen.Llvm;
+
+namespace Gust.Codegen;
+
+/// <summary>The C-level symbols a compiled module defines, for harnesses and firmware glue to call.</summary>
+public static class ModuleSymbols
+{
+    /// <summary>An export: prefix_export_NAME, with NAME made a C identifier (<see cref="LlvmNames.CIdentifier"/>).</summary>
+    public static string Export(string prefix, string exportName) => $"{prefix}_export_{LlvmNames.CIdentifier(exportName)}";
+
+    /// <summary>Instantiation: element and data segments, then the start function.</summary>
+    public static string Init(string prefix) => $"{prefix}_init";
+
+    /// <summary>An array of pointers to the NUL-terminated name of each function, by function index.</summary>
+    public static string FuncNames(string prefix) => $"{prefix}_func_names";
+
+    public static string FuncCount(string prefix) => $"{prefix}_func_count";
+}

@@ -1,0 +1,67 @@
+using Gust.Codegen;
+using Gust.Wasm;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace Gust.Firmware.Boards;
+
+/// <summary>Reads a board manifest; a missing or mistyped field is an error naming the file and the key.</summary>
+public static class BoardReader
+{
+    public static BoardManifest Read(string toml, string file)
+    {
+        TomlTable root;
+        try
+        {
+            root = TomlSerializer.Deserialize<TomlTable>(toml) ?? throw Error(file, "empty manifest");
+        }
+        catch (TomlException e)
+        {
+            throw Error(file, e.Message);
+        }
+        var target = Text(root, "target", file);
+        return new BoardManifest(
+            Text(root, "name", file),
+            Text(root, "core", file),
+            Target.Find(target) ?? throw Error(file, $"target \"{target}\" is not one of {string.Join(", ", Target.All)}"),
+            Range(Table(root, "flash", file), file),
+            Range(Table(root, "ram", file), file),
+            Console(Table(root, "console", file), file),
+            Exit(Table(root, "exit", file), file),
+            Qemu(Table(root, "qemu", file), file));
+    }
+
+    private static MemoryRange Range(TomlTable t, string file) => new(Number(t, "origin", file), Number(t, "length", file));
+
+    private static ConsoleUart Console(TomlTable t, string file) => new(Text(t, "kind", file) switch
+    {
+        "cmsdk-uart" => UartKind.CmsdkUart,
+        "ns16550" => UartKind.Ns16550,
+        var k => throw Error(file, $"console kind \"{k}\" is not cmsdk-uart or ns16550"),
+    }, Number(t, "address", file));
+
+    private static ExitMethod Exit(TomlTable t, string file) => Text(t, "method", file) switch
+    {
+        "semihosting" => new ExitMethod(ExitKind.Semihosting, 0),
+        "sifive-test" => new ExitMethod(ExitKind.SifiveTest, Number(t, "address", file)),
+        var k => throw Error(file, $"exit method \"{k}\" is not semihosting or sifive-test"),
+    };
+
+    private static QemuMachine Qemu(TomlTable t, string file)
+    {
+        var args = t.TryGetValue("args", out var a) && a is TomlArray arr ? arr.Select(x => x?.ToString() ?? "").ToList() : [];
+        return new QemuMachine(Text(t, "system", file), Text(t, "machine", file), args);
+    }
+
+    private static TomlTable Table(TomlTable t, string key, string file) =>
+        t.TryGetValue(key, out var v) && v is TomlTable table ? table : throw Error(file, $"missing table [{key}]");
+
+    private static string Text(TomlTable t, string key, string file) =>
+        t.TryGetValue(key, out var v) && v is string s ? s : throw Error(file, $"missing string \"{key}\"");
+
+    private static ulong Number(TomlTable t, string key, string file) =>
+        t.TryGetValue(key, out var v) && v is long n && n >= 0 ? (ulong)n : throw Error(file, $"missing non-negative integer \"{key}\"");
+
+    private static WasmException Error(string file, string message) =>
+        new(new Diagnostic(DiagnosticKind.Error, $"board manifest: {message}", SourceLocation.AtOffset(file, -1)));
+}

@@ -1,0 +1,52 @@
+using Gust.Codegen.Llvm;
+using Gust.Codegen.Tools;
+using Gust.Firmware.Boards;
+
+namespace Gust.Firmware.Linking;
+
+/// <summary>
+/// Links compiled modules and a harness or application with a board's runtime into an ELF image.
+/// The runtime is compiled once per board and process.
+/// </summary>
+public static class FirmwareLinker
+{
+    private static readonly Dictionary<string, string[]> RuntimeObjects = new();
+
+    public static void Link(BoardManifest board, IEnumerable<string> objects, string elf)
+    {
+        var dir = Directory.CreateTempSubdirectory("gust-link-");
+        try
+        {
+            var script = Path.Combine(dir.FullName, "link.ld");
+            File.WriteAllText(script, LinkerScript.For(board));
+            var libs = Toolchain.Libraries(board.Target);
+            ExternalTool.Check(Toolchain.Linker,
+            [
+                "-T", script, "--gc-sections", "-o", elf,
+                .. Runtime(board), .. objects,
+                "--start-group", .. libs, "--end-group",
+            ]);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static string[] Runtime(BoardManifest board)
+    {
+        lock (RuntimeObjects)
+        {
+            if (RuntimeObjects.TryGetValue(board.Name, out var cached) && cached.All(File.Exists)) return cached;
+            var dir = Directory.CreateTempSubdirectory($"gust-runtime-{board.Name}-").FullName;
+            string[] flags = ["-ffreestanding", "-nostdlib", "-Wall", "-Werror", .. RuntimeSources.Defines(board)];
+            var objects = RuntimeSources.WriteTo(dir, board).Select(c =>
+            {
+                var o = Path.ChangeExtension(c, ".o");
+                Clang.CompileFile(board.Target, c, o, flags);
+                return o;
+            }).ToArray();
+            return RuntimeObjects[board.Name] = objects;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/* The firmware runtime under compiled wasm: console, exit, trap reports. Freestanding C. */
+#ifndef GUST_RUNTIME_H
+#define GUST_RUNTIME_H
+#include <stdint.h>
+
+void gust_uart_init(void);
+void gust_putc(char c);
+void gust_puts(const char *s);
+void gust_put_hex(uint64_t value, int digits);
+void gust_put_dec(uint32_t value);
+__attribute__((noreturn)) void gust_exit(int status);
+__attribute__((noreturn)) void gust_fault(const char *what, uint32_t cause, uint32_t address);
+
+/* Defined by the generated harness (or application): what runs after start-up. */
+void gust_main(void);
+
+#endif

@@ -1,0 +1,79 @@
+using Gust.Wasm;
+using Xunit;
+
+namespace Gust.Codegen.Tests;
+
+/// <summary>The compiler's outputs without running them: IR shape, objects per target, errors.</summary>
+public class CompileTests
+{
+    private const string Source = """
+        (module
+          (memory 1)
+          (func $load (export "load") (param i32) (result i32) (i32.load offset=8 (local.get 0)))
+          (func (export "twice") (param i32) (result i32) (i32.add (call $load (local.get 0)) (call $load (local.get 0)))))
+        """;
+
+    [Fact]
+    public void IrKeepsWasmFunctionNamesAndIndices()
+    {
+        var ir = ModuleCompiler.EmitIr(Wat.Parse(Source), new CodegenOptions(Target.Thumbv7m));
+        Assert.Contains("; func 0 \"load\" [i32] -> [i32]", ir);
+        Assert.Contains("define internal i32 @\"wasm.f0.load\"(i32 %p0)", ir);
+        Assert.Contains("@\"wasm_export_twice\" = alias i32 (i32), ptr @\"wasm.f1.twice\"", ir);
+        Assert.Contains("call void @gust_trap(i32 4, i32 0)", ir);
+    }
+
+    [Fact]
+    public void BoundsCheckIsOneCompareAgainstAConstantLimitWhenTheMemoryCannotGrow()
+    {
+        var ir = ModuleCompiler.EmitIr(Wat.Parse(Source), new CodegenOptions(Target.Rv32imac));
+        // limit = size - offset - width = 65536 - 8 - 4
+        Assert.Matches(@"icmp ugt i32 %t\d+, 65524\n", ir.Replace("\r", ""));
+    }
+
+    [Fact]
+    public void BoundsChecksOffLeavesNoMemoryTrap()
+    {
+        var ir = ModuleCompiler.EmitIr(Wat.Parse(Source), new CodegenOptions(Target.Rv32imac) { BoundsChecks = false });
+        Assert.DoesNotContain("OutOfBoundsMemory", ir);
+        Assert.Contains("--bounds-checks off", ir);
+    }
+
+    [Theory]
+    [InlineData("thumbv7m", 40)]
+    [InlineData("thumbv7em", 40)]
+    [InlineData("rv32imac", 243)]
+    public void CompilesToAnElfObjectForEachTarget(string target, int machine)
+    {
+        var obj = ModuleCompiler.Compile(Wat.Parse(Source), new CodegenOptions(Target.Find(target)!));
+        Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], obj[..4]);
+        Assert.Equal(1, obj[4]); // ELFCLASS32
+        Assert.Equal(1, BitConverter.ToUInt16(obj, 16)); // ET_REL
+        Assert.Equal(machine, BitConverter.ToUInt16(obj, 18));
+    }
+
+    [Fact]
+    public void InstructionNotLoweredYetIsAClearError()
+    {
+        var m = Wat.Parse("(module (table 1 funcref) (func (export \"f\") (result i32) (table.size 0)))");
+        var e = Assert.Throws<WasmException>(() => ModuleCompiler.EmitIr(m, new CodegenOptions(Target.Thumbv7m)));
+        Assert.Contains("table.size (in function 0 \"f\") is not lowered to native code yet", e.Message);
+    }
+
+    [Fact]
+    public void ImportedMemoryIsAClearError()
+    {
+        var m = Wat.Parse("(module (import \"env\" \"mem\" (memory 1)))");
+        var e = Assert.Throws<WasmException>(() => ModuleCompiler.EmitIr(m, new CodegenOptions(Target.Thumbv7m)));
+        Assert.Contains("imported memory env.mem is not supported yet", e.Message);
+    }
+
+    [Fact]
+    public void TargetsAreFoundByNameOrShortName()
+    {
+        Assert.Same(Target.Thumbv7m, Target.Find("m3"));
+        Assert.Same(Target.Thumbv7em, Target.Find("thumbv7em"));
+        Assert.Same(Target.Rv32imac, Target.Find("rv32"));
+        Assert.Null(Target.Find("x86"));
+    }
+}
