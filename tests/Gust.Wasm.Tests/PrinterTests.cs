@@ -384,6 +384,9 @@ public class PrinterTests
         noBody.Types.Add(VoidToVoid);
         noBody.Funcs.Add(0);
         Assert.Throws<WasmException>(() => WatPrinter.Print(noBody));
+        var badImport = new Module();
+        badImport.Imports.Add(new Import("a", "b", (ExternKind)7));
+        Assert.Throws<WasmException>(() => WatPrinter.Print(badImport));
         var hugeLocals = WithFunc(VoidToVoid, new[] { new LocalGroup(uint.MaxValue, ValType.I32) });
         Assert.Throws<WasmException>(() => WatPrinter.Print(hugeLocals));
     }

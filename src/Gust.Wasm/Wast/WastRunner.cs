@@ -111,25 +111,23 @@ public sealed class WastRunner
             Rethrow(def);
             return;
         }
-        var slot = Remember(() =>
-        {
-            var def = Compile(m.Source);
-            return def.Compiled.Instantiate(Link(def.Module, m.Location));
-        });
-        current = slot;
-        if (m.Id is not null) instances[m.Id] = slot;
-        Rethrow(slot);
+        Instantiate(m.Id, m.Location, () => Compile(m.Source));
     }
 
-    private void InstantiateDefinition(ModuleInstanceCommand i)
+    private void InstantiateDefinition(ModuleInstanceCommand i) =>
+        Instantiate(i.InstanceId, i.Location, () =>
+            Use(i.DefinitionId is null ? lastDefinition : definitions.GetValueOrDefault(i.DefinitionId), i.DefinitionId, "module definition"));
+
+    /// <summary>Instantiates a module, which becomes the current one (and <paramref name="id"/>'s), or fails or skips in its place.</summary>
+    private void Instantiate(string? id, SourceLocation at, Func<Definition> definition)
     {
         var slot = Remember(() =>
         {
-            var def = Use(i.DefinitionId is null ? lastDefinition : definitions.GetValueOrDefault(i.DefinitionId), i.DefinitionId, "module definition");
-            return def.Compiled.Instantiate(Link(def.Module, i.Location));
+            var def = definition();
+            return def.Compiled.Instantiate(Link(def.Module, at));
         });
         current = slot;
-        if (i.InstanceId is not null) instances[i.InstanceId] = slot;
+        if (id is not null) instances[id] = slot;
         Rethrow(slot);
     }
 
