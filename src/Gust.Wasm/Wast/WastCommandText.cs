@@ -27,6 +27,8 @@ public static class WastCommandText
         _ => $"({Join("get", action.ModuleId)} \"{action.Name}\")",
     };
 
-    /// <summary>Appends a script name ($id); the parser may keep names with or without their sigil.</summary>
-    private static string Join(string head, string? id) => id is null ? head : $"{head} {(id.StartsWith('$') ? id : "$" + id)}";
+    private static string Join(string head, string? id) => id is null ? head : $"{head} {Name(id)}";
+
+    /// <summary>A script name as written ($id); the parser may keep names with or without their sigil.</summary>
+    public static string Name(string id) => id.StartsWith('$') ? id : "$" + id;
 }
