@@ -238,6 +238,13 @@ public class TextParserTests
         Assert.Throws<WasmException>(() => WatParser.ParseModule(source, "t.wat")).Diagnostic;
 
     [Fact]
+    public void BinaryAndQuoteModuleFormsAreAccepted()
+    {
+        Assert.Empty(Parse("(module $m binary \"\\00asm\" \"\\01\\00\\00\\00\")").Funcs);
+        Assert.Single(Parse("(module quote \"(func)\")").Funcs);
+    }
+
+    [Fact]
     public void ErrorsCarryLineAndColumn()
     {
         var d = Fail("(module\n  (func\n    (i32.bogus)))");

@@ -34,14 +34,27 @@ internal sealed partial class WatModuleParser
         {
             c.Pos += 2;
             c.TryId();
-            if (c.IsKeyword("binary") || c.IsKeyword("quote") || c.IsKeyword("definition"))
-                throw c.Error("unexpected token");
+            if (c.IsKeyword("binary") || c.IsKeyword("quote"))
+                return ParseEncoded(c);
             p.ParseFields();
             c.ExpectRParen();
         }
         else p.ParseFields();
         if (!untilClose && c.Peek().Kind != TokenKind.Eof) throw c.Unexpected();
         return p._module;
+    }
+
+    /// <summary>(module $id? binary "…"*) or (module $id? quote "…"*), the script forms, accepted in a file too.</summary>
+    private static Module ParseEncoded(TokenCursor c)
+    {
+        var binary = c.Next().Text == "binary";
+        var bytes = new List<byte>();
+        while (c.Peek().Kind == TokenKind.String) bytes.AddRange(c.Next().Bytes!);
+        c.ExpectRParen();
+        if (c.Peek().Kind != TokenKind.Eof) throw c.Unexpected();
+        return binary
+            ? Binary.ModuleReader.Read(bytes.ToArray(), c.File)
+            : Parse(new TokenCursor(Lexer.Tokenize(bytes.ToArray()), c.File));
     }
 
     private void ParseFields()
