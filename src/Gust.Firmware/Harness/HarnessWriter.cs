@@ -8,12 +8,13 @@ namespace Gust.Firmware.Harness;
 
 /// <summary>
 /// Generates <c>gust_main</c> as IR: instantiate the module, then make each invocation in order and
-/// print one line "N: type:0xbits …" with its results (floats as bits, so NaN payloads show).
-/// A trap ends the run with the runtime's report line.
+/// print one line "N: type:0xbits …" with its results (floats as bits, so NaN payloads show). A trap
+/// prints "N:trap: …" (the runtime's report line) and either ends the run or, with
+/// <paramref name="continueAfterTrap"/>, goes on with the next invocation (gust_guarded).
 /// </summary>
 public static class HarnessWriter
 {
-    public static string Write(Module module, string prefix, IReadOnlyList<Invocation> invocations)
+    public static string Write(Module module, string prefix, IReadOnlyList<Invocation> invocations, bool continueAfterTrap = false)
     {
         var ir = new StringBuilder();
         var names = LlvmNames.Global(ModuleSymbols.FuncNames(prefix));
@@ -22,15 +23,16 @@ public static class HarnessWriter
         ir.AppendLine($"declare void {LlvmNames.Global(ModuleSymbols.Init(prefix))}()");
         foreach (var t in new[] { "i32", "i64", "f32", "f64" })
             ir.AppendLine($"declare void @gust_result_{t}({(t is "i64" or "f64" ? "i64" : "i32")})");
-        ir.AppendLine("declare void @gust_result_begin(i32)\ndeclare void @gust_result_end()");
+        ir.AppendLine("declare void @gust_result_begin(i32)\ndeclare void @gust_result_end()\ndeclare i32 @gust_guarded(ptr)");
 
         var declared = new HashSet<string>();
-        var body = new StringBuilder();
-        var next = 0;
-        string Temp() => $"%h{next++}";
-        body.AppendLine($"  call void {LlvmNames.Global(ModuleSymbols.Init(prefix))}()");
+        var main = new StringBuilder();
+        main.AppendLine($"  call void {LlvmNames.Global(ModuleSymbols.Init(prefix))}()");
         for (var n = 0; n < invocations.Count; n++)
         {
+            var body = new StringBuilder();
+            var next = 0;
+            string Temp() => $"%h{next++}";
             var inv = invocations[n];
             var type = ExportType(module, inv.Export);
             var symbol = LlvmNames.Global(ModuleSymbols.Export(prefix, inv.Export));
@@ -51,9 +53,13 @@ public static class HarnessWriter
                 body.AppendLine($"  call void @gust_result_{rt.Name()}({LlvmTypes.BitsOf(rt)} {bits})");
             }
             body.AppendLine("  call void @gust_result_end()");
+            ir.AppendLine($"define internal void @gust_invoke_{n}() {{");
+            ir.Append(body);
+            ir.AppendLine("  ret void\n}");
+            main.AppendLine(continueAfterTrap ? $"  call i32 @gust_guarded(ptr @gust_invoke_{n})" : $"  call void @gust_invoke_{n}()");
         }
         ir.AppendLine("define void @gust_main() {");
-        ir.Append(body);
+        ir.Append(main);
         ir.AppendLine("  ret void\n}");
         return ir.ToString();
     }
