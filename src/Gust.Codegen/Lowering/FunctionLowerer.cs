@@ -68,7 +68,7 @@ internal sealed partial class FunctionLowerer
     {
         if (Top.Unreachable && !IsStructural(instr.Op)) return;
         if (LowerControl(instr) || LowerInteger(instr) || LowerFloat(instr) || LowerConversion(instr)
-            || LowerMemory(instr) || LowerCall(instr) || LowerVariable(instr) || LowerReference(instr))
+            || LowerMemory(instr) || LowerTable(instr) || LowerCall(instr) || LowerVariable(instr) || LowerReference(instr))
             return;
         throw Unsupported.Instruction(instr, $"function {_funcIndex} \"{Name}\"");
     }

@@ -8,7 +8,8 @@ namespace Gust.Firmware.Harness;
 
 /// <summary>
 /// Generates <c>gust_main</c> as IR: instantiate the module, then make each invocation in order and
-/// print one line "N: type:0xbits …" with its results (floats as bits, so NaN payloads show). A trap
+/// print one line "N: type:0xbits …" with its results (floats as bits, so NaN payloads show;
+/// references as "ref:null" or "ref:0xaddress", an externref's address being the host value). A trap
 /// prints "N:trap: …" (the runtime's report line) and either ends the run or, with
 /// <paramref name="continueAfterTrap"/>, goes on with the next invocation (gust_guarded).
 /// </summary>
@@ -23,6 +24,7 @@ public static class HarnessWriter
         ir.AppendLine($"declare void {LlvmNames.Global(ModuleSymbols.Init(prefix))}()");
         foreach (var t in new[] { "i32", "i64", "f32", "f64" })
             ir.AppendLine($"declare void @gust_result_{t}({(t is "i64" or "f64" ? "i64" : "i32")})");
+        ir.AppendLine("declare void @gust_result_ref(ptr)");
         ir.AppendLine("declare void @gust_result_begin(i32)\ndeclare void @gust_result_end()\ndeclare i32 @gust_guarded(ptr)");
 
         var declared = new HashSet<string>();
@@ -47,6 +49,11 @@ public static class HarnessWriter
                 var value = result;
                 if (type.Results.Length > 1) body.AppendLine($"  {value = Temp()} = extractvalue {ret} {result}, {i}");
                 var rt = type.Results[i];
+                if (rt.IsRef())
+                {
+                    body.AppendLine($"  call void @gust_result_ref(ptr {value})");
+                    continue;
+                }
                 var bits = value;
                 if (rt is ValType.F32 or ValType.F64)
                     body.AppendLine($"  {bits = Temp()} = bitcast {LlvmTypes.Of(rt)} {value} to {LlvmTypes.BitsOf(rt)}");
@@ -77,6 +84,8 @@ public static class HarnessWriter
         ValType.I64 => $"i64 {(long)v.Bits}",
         ValType.F32 => $"float bitcast (i32 {(int)(uint)v.Bits} to float)",
         ValType.F64 => $"double bitcast (i64 {(long)v.Bits} to double)",
-        _ => throw FirmwareError.Of($"harness: {v.Type.Name()} arguments are not supported yet"),
+        _ when v.IsNull => "ptr null",
+        ValType.ExternRef => $"ptr inttoptr (i32 {(int)(uint)v.Bits} to ptr)",
+        _ => throw FirmwareError.Of($"harness: non-null {v.Type.Name()} arguments are not supported"),
     };
 }
