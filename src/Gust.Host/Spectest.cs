@@ -12,7 +12,7 @@ namespace Gust.Host;
 /// </summary>
 public static class Spectest
 {
-    public static WasmtimeInstance Create(Store store)
+    public static WasmtimeInstance Create(Store store, WasmtimeHost host)
     {
         var exports = new Dictionary<string, WastExtern>(StringComparer.Ordinal);
         void Func(string name, Function f, params ValType[] parameters) =>
@@ -37,6 +37,6 @@ public static class Spectest
         var memory = new MemoryType(new Limits(1, 2));
         exports["memory"] = new WastExtern(ExternType.Of(memory), new Memory(store, 1, 2, false));
 
-        return new WasmtimeInstance(name => exports.TryGetValue(name, out var e) ? e with { Type = WasmtimeInstance.Current(e.Type, e.Handle) } : null);
+        return new WasmtimeInstance(store, host, name => exports.TryGetValue(name, out var e) ? e with { Type = WasmtimeInstance.Current(e.Type, e.Handle) } : null);
     }
 }

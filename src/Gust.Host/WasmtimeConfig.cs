@@ -33,7 +33,8 @@ public static class WasmtimeConfig
             .WithWasmThreads(false)
             .WithMemory64(false)
             .WithExceptions(false)
-            .WithMaximumStackSize(MaxWasmStack);
+            .WithMaximumStackSize(MaxWasmStack)
+            .WithEpochInterruption(true);
         EnableCustomPageSizes(config);
         return config;
     }

@@ -6,15 +6,15 @@ using Wasmtime;
 namespace Gust.Host;
 
 /// <summary>An instance as scripts see it: exports by name, each with its current extern type.</summary>
-public sealed class WasmtimeInstance(Func<string, WastExtern?> exports) : IWastInstance
+public sealed class WasmtimeInstance(Store store, WasmtimeHost host, Func<string, WastExtern?> exports) : IWastInstance
 {
     /// <summary>Exports of a module instance. Types come from Gust's module; a table's or memory's
     /// limits come from Wasmtime, since they change as it grows and an imported one may have
     /// tighter limits than its import declared.</summary>
-    public static WasmtimeInstance Of(Instance instance, Gust.Wasm.Module module)
+    public static WasmtimeInstance Of(Store store, WasmtimeHost host, Instance instance, Gust.Wasm.Module module)
     {
         var byName = module.Exports.ToDictionary(e => e.Name, StringComparer.Ordinal);
-        return new WasmtimeInstance(name =>
+        return new WasmtimeInstance(store, host, name =>
         {
             if (!byName.TryGetValue(name, out var export) || ExternType.OfExport(module, export) is not { } declared) return null;
             object? handle = export.Kind switch
@@ -39,11 +39,12 @@ public sealed class WasmtimeInstance(Func<string, WastExtern?> exports) : IWastI
         object? result;
         try
         {
+            host.Arm(store);
             result = f.Invoke(boxes);
         }
         catch (TrapException e)
         {
-            throw WasmtimeTraps.ToWast(e);
+            throw WasmtimeTraps.ToWast(e, host);
         }
         catch (WasmtimeException e)
         {

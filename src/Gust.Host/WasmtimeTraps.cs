@@ -6,8 +6,8 @@ namespace Gust.Host;
 /// <summary>Maps Wasmtime's trap codes to the spec's trap kinds.</summary>
 public static class WasmtimeTraps
 {
-    public static WastTrapException ToWast(TrapException e) =>
-        new(Kinds(e.Type), $"Wasmtime trap code {e.Type}");
+    public static WastTrapException ToWast(TrapException e, WasmtimeHost host) =>
+        new(Kinds(e.Type), e.Type == TrapCode.Interrupt ? $"ran longer than the time limit of {host.TimeLimit.TotalSeconds} s" : $"Wasmtime trap code {e.Type}");
 
     private static TrapKind[] Kinds(TrapCode code) => code switch
     {

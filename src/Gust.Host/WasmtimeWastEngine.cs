@@ -11,14 +11,16 @@ namespace Gust.Host;
 public sealed class WasmtimeWastEngine : IWastEngine
 {
     private readonly Engine engine;
+    private readonly WasmtimeHost host;
     private readonly Store store;
     private int modules;
 
-    internal WasmtimeWastEngine(Engine engine)
+    internal WasmtimeWastEngine(Engine engine, WasmtimeHost host)
     {
         this.engine = engine;
+        this.host = host;
         store = new Store(engine);
-        Spectest = Host.Spectest.Create(store);
+        Spectest = Host.Spectest.Create(store, host);
     }
 
     public IWastInstance Spectest { get; }
@@ -27,7 +29,7 @@ public sealed class WasmtimeWastEngine : IWastEngine
     {
         try
         {
-            return new CompiledModule(store, module, Wasmtime.Module.FromBytes(engine, $"module{++modules}", binary));
+            return new CompiledModule(store, host, module, Wasmtime.Module.FromBytes(engine, $"module{++modules}", binary));
         }
         catch (WasmtimeException e)
         {
@@ -37,17 +39,18 @@ public sealed class WasmtimeWastEngine : IWastEngine
 
     public void Dispose() => store.Dispose();
 
-    private sealed class CompiledModule(Store store, Gust.Wasm.Module module, Wasmtime.Module compiled) : IWastModule
+    private sealed class CompiledModule(Store store, WasmtimeHost host, Gust.Wasm.Module module, Wasmtime.Module compiled) : IWastModule
     {
         public IWastInstance Instantiate(IReadOnlyList<WastExtern> imports)
         {
             try
             {
-                return WasmtimeInstance.Of(new Instance(store, compiled, imports.Select(i => i.Handle).ToArray()), module);
+                host.Arm(store);
+                return WasmtimeInstance.Of(store, host, new Instance(store, compiled, imports.Select(i => i.Handle).ToArray()), module);
             }
             catch (TrapException e)
             {
-                throw WasmtimeTraps.ToWast(e);
+                throw WasmtimeTraps.ToWast(e, host);
             }
             catch (WasmtimeException e)
             {

@@ -101,4 +101,17 @@ public class BinaryWriterTests
         m.Datas.Add(new DataSegment { Mode = SegmentMode.Passive });
         Assert.Equal(1u, ModuleReader.Read(ModuleWriter.Write(m)).DataCount);
     }
+
+    [Fact]
+    public void EditedModuleKeepsAValidEncoding()
+    {
+        // Padded section sizes; after an edit the recorded widths no longer line up with the fields.
+        var m = ModuleReader.Read(BinaryReaderTests.Wasm("01 84 80 80 80 00 01 60 00 00", "03 82 80 00 01 00", "0a 84 80 80 80 00 01 02 00 0b"));
+        m.Types.Insert(0, new FuncType([ValType.I32], []));
+        m.Funcs[0] = 1;
+        var read = ModuleReader.Read(ModuleWriter.Write(m));
+        Assert.Equal(2, read.Types.Count);
+        Assert.Equal([1u], read.Funcs);
+        Assert.Single(read.Codes);
+    }
 }

@@ -188,4 +188,22 @@ public sealed class HostEngineTests : IDisposable
         Assert.Equal([WastValue.I32(3)], inst.Invoke("size", []));
         Assert.Equal("memory 3 10 (pagesize 1)", inst.Export("mem")!.Type.ToString());
     }
+
+    [Fact]
+    public void Runaway_calls_trap_at_the_time_limit()
+    {
+        using var host = new WasmtimeHost(TimeSpan.FromMilliseconds(200));
+        using var limited = host.CreateEngine();
+        var m = new Builder()
+            .Func("spin", T([], []), new Instr(Op.Loop) { Block = BlockType.Empty }, I(Op.Br, 0), Instr.End())
+            .Func("one", T([], [ValType.I32]), Instr.I32Const(1))
+            .Module;
+        var inst = limited.Compile(m, ModuleWriter.Write(m)).Instantiate([]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var trap = Assert.Throws<WastTrapException>(() => inst.Invoke("spin", []));
+        Assert.Equal([TrapKind.Other], trap.Kinds);
+        Assert.Contains("time limit", trap.Message);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.1, 5);
+        Assert.Equal([WastValue.I32(1)], inst.Invoke("one", [])); // the next call gets a fresh deadline
+    }
 }

@@ -134,6 +134,7 @@ public class PrinterTests
             new Instr(Op.I64Load16U) { Value = 0xFFFF_FFFF, Align = 0 },
             new Instr(Op.I32Store8) { Index = 1, Value = 8, Align = 0 },
             new Instr(Op.F64Load) { Align = 1 },
+            new Instr(Op.I32Load) { Align = 63 },
             new Instr(Op.MemorySize),
             new Instr(Op.MemoryGrow) { Index = 2 },
             new Instr(Op.MemoryFill) { Index = 0 },
@@ -151,6 +152,7 @@ public class PrinterTests
             "    i64.load16_u offset=4294967295 align=1\n" +
             "    i32.store8 1 offset=8\n" +
             "    f64.load align=2\n" +
+            "    i32.load align=9223372036854775808\n" +
             "    memory.size\n" +
             "    memory.grow 2\n" +
             "    memory.fill\n" +
@@ -374,7 +376,7 @@ public class PrinterTests
     [Fact]
     public void WhatTextCannotSayIsAWasmException()
     {
-        var badAlign = WithFunc(VoidToVoid, Array.Empty<LocalGroup>(), new Instr(Op.I32Load) { Align = 40 });
+        var badAlign = WithFunc(VoidToVoid, Array.Empty<LocalGroup>(), new Instr(Op.I32Load) { Align = 64 });
         Assert.Throws<WasmException>(() => WatPrinter.Print(badAlign));
         var badType = WithFunc(new FuncType(new[] { (ValType)0x55 }, Array.Empty<ValType>()), Array.Empty<LocalGroup>());
         Assert.Throws<WasmException>(() => WatPrinter.Print(badType));
@@ -382,6 +384,9 @@ public class PrinterTests
         noBody.Types.Add(VoidToVoid);
         noBody.Funcs.Add(0);
         Assert.Throws<WasmException>(() => WatPrinter.Print(noBody));
+        var badImport = new Module();
+        badImport.Imports.Add(new Import("a", "b", (ExternKind)7));
+        Assert.Throws<WasmException>(() => WatPrinter.Print(badImport));
         var hugeLocals = WithFunc(VoidToVoid, new[] { new LocalGroup(uint.MaxValue, ValType.I32) });
         Assert.Throws<WasmException>(() => WatPrinter.Print(hugeLocals));
     }

@@ -227,6 +227,7 @@ public class TextParserTests
     {
         var m = Parse("(;a (;nested;) ;) (module (@custom \"x\" (y)) ;; line\n (func (@a) nop))");
         Assert.Equal(new[] { Op.Nop, Op.End }, Ops(m));
+        Assert.Equal(new[] { Op.Nop, Op.End }, Ops(Parse("(func ;; comment ended by a carriage return\r nop)")));
         Assert.StartsWith("unclosed annotation", Fail("(@x (y)").Message);
         Assert.StartsWith("illegal character", Fail("(func \u0001)").Message);
         Assert.StartsWith("malformed UTF-8", WatParserBytes(new byte[] { (byte)'(', (byte)';', 0xFF, (byte)';', (byte)')' }).Message);
@@ -235,6 +236,13 @@ public class TextParserTests
 
     private static Diagnostic WatParserBytes(byte[] source) =>
         Assert.Throws<WasmException>(() => WatParser.ParseModule(source, "t.wat")).Diagnostic;
+
+    [Fact]
+    public void BinaryAndQuoteModuleFormsAreAccepted()
+    {
+        Assert.Empty(Parse("(module $m binary \"\\00asm\" \"\\01\\00\\00\\00\")").Funcs);
+        Assert.Single(Parse("(module quote \"(func)\")").Funcs);
+    }
 
     [Fact]
     public void ErrorsCarryLineAndColumn()

@@ -204,6 +204,64 @@ public class ValidatorTests
     }
 
     [Fact]
+    public void LoopLabelsTakeTheLoopParameters()
+    {
+        // (loop (param i32) (result i64) ... br 0) branches back with an i32, not the i64 result.
+        var m = Func([], [I64], Instr.I32Const(0), new Instr(Op.Loop) { Block = BlockType.Indexed(1) }, I(Op.Br, 0), Instr.End());
+        m.Types.Add(new FuncType([I32], [I64]));
+        Validator.Validate(m);
+        m.Codes[0].Body[2] = Instr.I64Const(0);
+        m.Codes[0].Body.Insert(3, I(Op.Br, 0));
+        AssertInvalid(m, "type mismatch");
+    }
+
+    [Fact]
+    public void BrTableInUnreachableCodeAcceptsAnyOperands()
+    {
+        var outer = new Instr(Op.Block) { Block = BlockType.Of(I32) };
+        var inner = new Instr(Op.Block) { Block = BlockType.Of(I32) };
+        var m = Func([], [I32], outer, inner, I(Op.Unreachable), new Instr(Op.BrTable) { Labels = [0], Index = 1 }, Instr.End(), Instr.End());
+        Validator.Validate(m);
+    }
+
+    [Fact]
+    public void RefFuncInAGlobalDeclaresTheFunction()
+    {
+        var m = Func(I(Op.RefFunc, 0), I(Op.Drop));
+        m.Globals.Add(new Global(new GlobalType(ValType.FuncRef, false), [I(Op.RefFunc, 0), Instr.End()]));
+        Validator.Validate(m);
+        m.Globals[0] = new Global(new GlobalType(ValType.FuncRef, false), [I(Op.RefFunc, 5), Instr.End()]);
+        AssertInvalid(m, "unknown function 5");
+    }
+
+    [Fact]
+    public void CallIndirectNeedsAFuncrefTable()
+    {
+        var m = Func(Instr.I32Const(0), new Instr(Op.CallIndirect) { Index = 0, Index2 = 0 });
+        m.Tables.Add(new TableType(ValType.ExternRef, new Limits(1, null)));
+        AssertInvalid(m, "type mismatch");
+        m.Tables[0] = new TableType(ValType.FuncRef, new Limits(1, null));
+        Validator.Validate(m);
+    }
+
+    [Fact]
+    public void ModuleItemsNameWhereTheyFail()
+    {
+        var m = new Module();
+        m.Datas.Add(new DataSegment { Mode = SegmentMode.Active, Memory = 1, Offset = [Instr.I32Const(0), Instr.End()] });
+        var d = Invalid(m);
+        Assert.Equal(("unknown memory 1", "data segment 0"), (d.Message, d.Where));
+        m.Datas.Clear();
+        m.Exports.Add(new Export("g", ExternKind.Global, 0));
+        d = Invalid(m);
+        Assert.Equal(("unknown global 0", "export \"g\""), (d.Message, d.Where));
+        m.Exports.Clear();
+        m.Start = 0;
+        d = Invalid(m);
+        Assert.Equal(("unknown function 0", "start"), (d.Message, d.Where));
+    }
+
+    [Fact]
     public void DeepNestingDoesNotOverflowTheStack()
     {
         const int depth = 200_000;

@@ -25,6 +25,9 @@ public class WastParserSuiteTests(ITestOutputHelper output)
         output.WriteLine($"scripts {tally.Scripts}, text modules parsed {tally.Parsed}, unsupported {tally.Unsupported}, " +
                          $"assert_malformed text cases matched {tally.MalformedMatched}, unsupported commands {tally.UnsupportedCommands}");
         foreach (var (feature, n) in tally.ByFeature.OrderBy(kv => kv.Key)) output.WriteLine($"  unsupported {feature}: {n}");
+        // Floors from the suite at the commit in SOURCE, so a regression into "unsupported" cannot pass quietly.
+        Assert.True(tally.Parsed >= 3100, $"only {tally.Parsed} text modules parsed");
+        Assert.True(tally.MalformedMatched >= 640, $"only {tally.MalformedMatched} assert_malformed text cases matched");
         Assert.True(tally.Failures.Count == 0, $"{tally.Failures.Count} failures:\n" + string.Join("\n", tally.Failures.Take(60)));
     }
 

@@ -78,15 +78,16 @@ public static class WastCommand
         at.Line > 0 ? $"{name}:{at.Line}:{at.Column}" : at.Offset >= 0 ? $"{name}:0x{at.Offset:x}" : name;
 
     /// <summary>Each file's path relative to the folder all files share, so that same-named
-    /// scripts of different suites (binary.wast of the core suite and of a proposal) stay apart.</summary>
+    /// scripts of different suites (binary.wast of the core suite and of a proposal) stay apart;
+    /// the paths as given when they share no folder but the root.</summary>
     private static Dictionary<string, string> DisplayNames(string[] files)
     {
         var dirs = files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Distinct().ToList();
         var common = dirs[0];
-        while (!dirs.All(d => d == common || d.StartsWith(common.TrimEnd('/') + "/", StringComparison.Ordinal)))
-            common = Path.GetDirectoryName(common) ?? "";
+        while (common.Length > 1 && !dirs.All(d => d == common || d.StartsWith(common + "/", StringComparison.Ordinal)))
+            common = Path.GetDirectoryName(common)!;
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var f in files) names[f] = Path.GetRelativePath(common == "" ? "/" : common, Path.GetFullPath(f));
+        foreach (var f in files) names[f] = common.Length > 1 ? Path.GetRelativePath(common, Path.GetFullPath(f)) : f;
         return names;
     }
 }

@@ -3,8 +3,8 @@ namespace Gust.Wasm.Binary;
 /// <summary>Reads a core module from its binary format (spec chapter 5).</summary>
 public static class ModuleReader
 {
-    private const uint Magic = 0x6D736100; // "\0asm"
-    private const uint Version = 1;
+    internal const uint Magic = 0x6D736100; // "\0asm"
+    internal const uint Version = 1;
 
     /// <summary>Decodes <paramref name="bytes"/>; throws <see cref="WasmException"/> (Malformed or Unsupported) with a byte offset.</summary>
     public static Module Read(ReadOnlySpan<byte> bytes, string? file = null)
@@ -20,13 +20,14 @@ public static class ModuleReader
         {
             var at = r.Pos;
             var id = r.ReadByte();
-            if (id >= SectionRank.Length) throw r.Malformed("malformed section id", at);
-            if (id != CustomId)
+            if (id > SectionId.Tag) throw r.Malformed("malformed section id", at);
+            if (id != SectionId.Custom)
             {
                 // Non-custom sections come at most once each, in a fixed order (spec 5.5.2).
-                if (SectionRank[id] <= lastRank) throw r.Malformed("unexpected content after last section", at);
-                if (id == TagId) throw r.Unsupported(Features.Exceptions, "the tag section", at);
-                lastRank = SectionRank[id];
+                var rank = SectionId.Rank(id);
+                if (rank <= lastRank) throw r.Malformed("unexpected content after last section", at);
+                if (id == SectionId.Tag) throw r.Unsupported(Features.Exceptions, "the tag section", at);
+                lastRank = rank;
                 lastId = id;
                 layout.NoteSection(id);
             }
@@ -54,12 +55,6 @@ public static class ModuleReader
         if (r.ReadFixed32() != Version) throw r.Malformed("unknown binary version", 4);
     }
 
-    internal const byte CustomId = 0;
-    internal const byte TagId = 13;
-
-    /// <summary>Position of each section id in the required order; data count (12) sits before code (10), tag (13) after memory.</summary>
-    private static readonly int[] SectionRank = { 0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6 };
-
     /// <summary>What the sections need from each other while reading.</summary>
     private sealed class SectionState
     {
@@ -71,47 +66,47 @@ public static class ModuleReader
     {
         switch (id)
         {
-            case CustomId:
+            case SectionId.Custom:
                 m.Customs.Add(ReadCustom(ref r, size, lastId));
                 break;
-            case 1:
+            case SectionId.Type:
                 for (var n = r.ReadLength(); n > 0; n--) m.Types.Add(TypeDecoder.ReadFuncType(ref r));
                 break;
-            case 2:
+            case SectionId.Import:
                 for (var n = r.ReadLength(); n > 0; n--) m.Imports.Add(ReadImport(ref r));
                 break;
-            case 3:
+            case SectionId.Function:
                 for (var n = r.ReadLength(); n > 0; n--) m.Funcs.Add(r.ReadU32());
                 break;
-            case 4:
+            case SectionId.Table:
                 for (var n = r.ReadLength(); n > 0; n--) m.Tables.Add(ReadTable(ref r));
                 break;
-            case 5:
+            case SectionId.Memory:
                 for (var n = r.ReadLength(); n > 0; n--) m.Memories.Add(TypeDecoder.ReadMemoryType(ref r));
                 break;
-            case 6:
+            case SectionId.Global:
                 for (var n = r.ReadLength(); n > 0; n--)
                 {
                     var type = TypeDecoder.ReadGlobalType(ref r);
                     m.Globals.Add(new Global(type, ReadConstExpr(ref r, state)));
                 }
                 break;
-            case 7:
+            case SectionId.Export:
                 for (var n = r.ReadLength(); n > 0; n--) m.Exports.Add(ReadExport(ref r));
                 break;
-            case 8:
+            case SectionId.Start:
                 m.Start = r.ReadU32();
                 break;
-            case 9:
+            case SectionId.Element:
                 for (var n = r.ReadLength(); n > 0; n--) m.Elems.Add(ReadElem(ref r, state));
                 break;
-            case 10:
+            case SectionId.Code:
                 for (var n = r.ReadLength(); n > 0; n--) m.Codes.Add(ReadCode(ref r, state));
                 break;
-            case 11:
+            case SectionId.Data:
                 for (var n = r.ReadLength(); n > 0; n--) m.Datas.Add(ReadData(ref r, state));
                 break;
-            case 12:
+            case SectionId.DataCount:
                 m.DataCount = r.ReadU32();
                 break;
         }

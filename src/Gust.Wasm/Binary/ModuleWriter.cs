@@ -3,23 +3,20 @@ namespace Gust.Wasm.Binary;
 /// <summary>Encodes a module in the binary format; reproduces <see cref="Module.Layout"/> when present.</summary>
 public static class ModuleWriter
 {
-    /// <summary>Non-custom section ids in the order the binary format requires (spec 5.5.2).</summary>
-    private static readonly byte[] SectionOrder = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11 };
-
     public static byte[] Write(Module module)
     {
         var w = new WasmWriter(new LayoutReplay(module.Layout));
-        w.Bytes("\0asm"u8);
-        w.Fixed32(1);
+        w.Fixed32(ModuleReader.Magic);
+        w.Fixed32(ModuleReader.Version);
         WriteCustoms(w, module, after: 0, alsoUnplaced: false);
-        foreach (var id in SectionOrder)
+        foreach (var id in SectionId.Order)
         {
             if (HasContent(module, id) || w.Replay.HadSection(id))
             {
                 w.Byte(id);
                 w.Sized(s => WriteSection(s, module, id));
             }
-            WriteCustoms(w, module, id, alsoUnplaced: id == SectionOrder[^1]);
+            WriteCustoms(w, module, id, alsoUnplaced: id == SectionId.Order[^1]);
         }
         return w.ToArray();
     }
@@ -29,9 +26,9 @@ public static class ModuleWriter
     {
         foreach (var custom in module.Customs)
         {
-            var placed = custom.After == 0 || Array.IndexOf(SectionOrder, custom.After) >= 0;
+            var placed = custom.After == SectionId.Custom || SectionId.Rank(custom.After) > 0;
             if (custom.After != after && !(alsoUnplaced && !placed)) continue;
-            w.Byte(ModuleReader.CustomId);
+            w.Byte(SectionId.Custom);
             w.Sized(s =>
             {
                 s.Name(custom.Name);
@@ -42,18 +39,18 @@ public static class ModuleWriter
 
     private static bool HasContent(Module m, byte id) => id switch
     {
-        1 => m.Types.Count > 0,
-        2 => m.Imports.Count > 0,
-        3 => m.Funcs.Count > 0,
-        4 => m.Tables.Count > 0,
-        5 => m.Memories.Count > 0,
-        6 => m.Globals.Count > 0,
-        7 => m.Exports.Count > 0,
-        8 => m.Start is not null,
-        9 => m.Elems.Count > 0,
-        12 => DataCountOf(m) is not null,
-        10 => m.Codes.Count > 0,
-        11 => m.Datas.Count > 0,
+        SectionId.Type => m.Types.Count > 0,
+        SectionId.Import => m.Imports.Count > 0,
+        SectionId.Function => m.Funcs.Count > 0,
+        SectionId.Table => m.Tables.Count > 0,
+        SectionId.Memory => m.Memories.Count > 0,
+        SectionId.Global => m.Globals.Count > 0,
+        SectionId.Export => m.Exports.Count > 0,
+        SectionId.Start => m.Start is not null,
+        SectionId.Element => m.Elems.Count > 0,
+        SectionId.DataCount => DataCountOf(m) is not null,
+        SectionId.Code => m.Codes.Count > 0,
+        SectionId.Data => m.Datas.Count > 0,
         _ => false,
     };
 
@@ -72,29 +69,29 @@ public static class ModuleWriter
     {
         switch (id)
         {
-            case 1:
+            case SectionId.Type:
                 WriteVector(w, m.Types, TypeEncoder.WriteFuncType);
                 break;
-            case 2:
+            case SectionId.Import:
                 WriteVector(w, m.Imports, WriteImport);
                 break;
-            case 3:
+            case SectionId.Function:
                 WriteVector(w, m.Funcs, (s, t) => s.U32(t));
                 break;
-            case 4:
+            case SectionId.Table:
                 WriteVector(w, m.Tables, TypeEncoder.WriteTableType);
                 break;
-            case 5:
+            case SectionId.Memory:
                 WriteVector(w, m.Memories, TypeEncoder.WriteMemoryType);
                 break;
-            case 6:
+            case SectionId.Global:
                 WriteVector(w, m.Globals, (s, g) =>
                 {
                     TypeEncoder.WriteGlobalType(s, g.Type);
                     InstrEncoder.WriteExpr(s, g.Init);
                 });
                 break;
-            case 7:
+            case SectionId.Export:
                 WriteVector(w, m.Exports, (s, e) =>
                 {
                     s.Name(e.Name);
@@ -102,19 +99,19 @@ public static class ModuleWriter
                     s.U32(e.Index);
                 });
                 break;
-            case 8:
+            case SectionId.Start:
                 if (m.Start is { } start) w.U32(start);
                 break;
-            case 9:
+            case SectionId.Element:
                 WriteVector(w, m.Elems, (s, e) => WriteElem(s, e, m.Layout is not null));
                 break;
-            case 12:
+            case SectionId.DataCount:
                 if (DataCountOf(m) is { } count) w.U32(count);
                 break;
-            case 10:
+            case SectionId.Code:
                 WriteVector(w, m.Codes, (s, c) => s.Sized(body => WriteCode(body, c)));
                 break;
-            case 11:
+            case SectionId.Data:
                 WriteVector(w, m.Datas, (s, d) => WriteData(s, d, m.Layout is not null));
                 break;
         }

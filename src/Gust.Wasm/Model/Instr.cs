@@ -6,7 +6,7 @@ namespace Gust.Wasm;
 /// <see cref="Imm"/> kind in <see cref="OpTable"/>:
 /// <list type="bullet">
 /// <item>Index: local, global, function, label (br, br_if, br_table default), type (call_indirect),
-///   table, memory (memory.size/grow/fill, memory.init target), elem, data.</item>
+///   table, memory (memory.size/grow/fill), elem (table.init), data (memory.init).</item>
 /// <item>Index2: the second index: table of call_indirect, source of table.copy/memory.copy,
 ///   table of table.init, memory of memory.init.</item>
 /// <item>Value: bits of i32/i64/f32/f64 constants (i32 zero-extended), offset of a memarg.</item>

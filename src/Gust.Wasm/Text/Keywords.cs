@@ -5,7 +5,7 @@ namespace Gust.Wasm.Text;
 /// know as "unknown operator X" wherever it appears, and a known one out of place as "unexpected
 /// token"; the spec suite's malformed cases depend on that split.
 /// </summary>
-public static class Keywords
+internal static class Keywords
 {
     private static readonly HashSet<string> Structural = new(StringComparer.Ordinal)
     {

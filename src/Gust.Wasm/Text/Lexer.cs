@@ -8,7 +8,7 @@ namespace Gust.Wasm.Text;
 /// <see cref="TokenKind.Error"/> tokens, so a script with one bad module still lexes and only that
 /// module fails when it is parsed.
 /// </summary>
-public sealed class Lexer
+internal sealed class Lexer
 {
     private readonly byte[] _src;
     private readonly int _end;
@@ -72,7 +72,8 @@ public sealed class Lexer
 
     private void LineComment(List<Token>? sink)
     {
-        while (_pos < _end && _src[_pos] != '\n')
+        // A line comment ends at any newline form: \n, \r or \r\n (spec 6.3.4).
+        while (_pos < _end && _src[_pos] is not ((byte)'\n' or (byte)'\r'))
         {
             if (_src[_pos] < 0x80) { _pos++; continue; }
             if (!SkipUtf8(sink)) return;
@@ -302,19 +303,4 @@ public sealed class Lexer
 
     /// <summary>idchar (spec 6.3.5): printable ASCII except space, quotes, parens, comma, semicolon, brackets, braces.</summary>
     public static bool IsIdChar(byte b) => b > 0x20 && b < 0x7F && b is not ((byte)'"' or (byte)'(' or (byte)')' or (byte)',' or (byte)';' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}');
-}
-
-/// <summary>UTF-8 checks used for source text and names (spec 5.2.4).</summary>
-public static class Utf8
-{
-    /// <summary>Length of the well-formed UTF-8 sequence at <paramref name="pos"/>, or -1.</summary>
-    public static int SequenceLength(ReadOnlySpan<byte> s, int pos, int end)
-    {
-        var status = Rune.DecodeFromUtf8(s[pos..end], out _, out var consumed);
-        return status == System.Buffers.OperationStatus.Done ? consumed : -1;
-    }
-
-    public static int SequenceLength(byte[] s, int pos, int end) => SequenceLength(s.AsSpan(), pos, end);
-
-    public static bool IsValid(ReadOnlySpan<byte> s) => System.Text.Unicode.Utf8.IsValid(s);
 }

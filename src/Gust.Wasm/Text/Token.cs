@@ -1,7 +1,7 @@
 namespace Gust.Wasm.Text;
 
 /// <summary>Token classes of the text format (spec 6.3). Numbers are <see cref="Keyword"/> tokens, told apart by the parser.</summary>
-public enum TokenKind : byte
+internal enum TokenKind : byte
 {
     LParen,
     RParen,
@@ -22,7 +22,7 @@ public enum TokenKind : byte
 /// (bytes as Latin-1 chars, so quoted and plain spellings of a name compare equal), the reserved
 /// text or the error message; <see cref="Bytes"/> is a string's decoded contents.
 /// </summary>
-public readonly record struct Token(TokenKind Kind, int Start, int End, int Line, int Column, string? Text = null, byte[]? Bytes = null)
+internal readonly record struct Token(TokenKind Kind, int Start, int End, int Line, int Column, string? Text = null, byte[]? Bytes = null)
 {
     public override string ToString() => Kind switch
     {

@@ -7,7 +7,7 @@ namespace Gust.Wasm.Text;
 /// token, and malformed-diagnostics worded as the spec suite expects ("unexpected token",
 /// "unknown operator X", lexical errors as the lexer worded them).
 /// </summary>
-public sealed class TokenCursor
+internal sealed class TokenCursor
 {
     public TokenCursor(List<Token> tokens, string? file, int start = 0)
     {

@@ -166,8 +166,8 @@ internal static class WatInstrPrinter
     {
         if (instr.Value != 0) sb.Append(" offset=").Append(instr.Value);
         if (instr.Align == naturalAlign) return;
-        // Text gives the alignment in bytes as a u32 (spec 6.5.6), so exponents past 31 have no text form.
-        if (instr.Align > 31) throw WatPrinter.Unprintable($"alignment 2^{instr.Align}");
-        sb.Append(" align=").Append(1u << (int)instr.Align);
+        // Text gives the alignment in bytes as a u64 (spec 6.5.6 with memory64), so exponents past 63 have no text form.
+        if (instr.Align > 63) throw WatPrinter.Unprintable($"alignment 2^{instr.Align}");
+        sb.Append(" align=").Append(1UL << (int)instr.Align);
     }
 }

@@ -201,7 +201,7 @@ internal sealed partial class WatModuleParser
                 if (info.Op == Op.Select && _c.AtField("result"))
                 {
                     var types = new List<ValType>();
-                    ParseParamsResults(new List<ValType>(), types, null);
+                    ParseResults(types);
                     return new Instr(Op.SelectT) { Types = types.ToArray() };
                 }
                 return new Instr(info.Op);

@@ -105,6 +105,12 @@ internal sealed partial class WatModuleParser
             }
             _c.ExpectRParen();
         }
+        ParseResults(results);
+    }
+
+    /// <summary>(result t*)*.</summary>
+    private void ParseResults(List<ValType> results)
+    {
         while (_c.AtField("result"))
         {
             _c.Pos += 2;
@@ -181,7 +187,7 @@ internal sealed partial class WatModuleParser
             if (!_c.AtField("result")) return BlockType.Empty;
             var save = _c.Pos;
             var rs = new List<ValType>();
-            ParseParamsResults(new List<ValType>(), rs, null);
+            ParseResults(rs);
             if (rs.Count == 0) return BlockType.Empty;
             if (rs.Count == 1 && !_c.AtField("param") && !_c.AtField("type")) return BlockType.Of(rs[0]);
             _c.Pos = save;

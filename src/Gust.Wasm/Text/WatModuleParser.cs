@@ -34,14 +34,27 @@ internal sealed partial class WatModuleParser
         {
             c.Pos += 2;
             c.TryId();
-            if (c.IsKeyword("binary") || c.IsKeyword("quote") || c.IsKeyword("definition"))
-                throw c.Error("unexpected token");
+            if (c.IsKeyword("binary") || c.IsKeyword("quote"))
+                return ParseEncoded(c);
             p.ParseFields();
             c.ExpectRParen();
         }
         else p.ParseFields();
         if (!untilClose && c.Peek().Kind != TokenKind.Eof) throw c.Unexpected();
         return p._module;
+    }
+
+    /// <summary>(module $id? binary "…"*) or (module $id? quote "…"*), the script forms, accepted in a file too.</summary>
+    private static Module ParseEncoded(TokenCursor c)
+    {
+        var binary = c.Next().Text == "binary";
+        var bytes = new List<byte>();
+        while (c.Peek().Kind == TokenKind.String) bytes.AddRange(c.Next().Bytes!);
+        c.ExpectRParen();
+        if (c.Peek().Kind != TokenKind.Eof) throw c.Unexpected();
+        return binary
+            ? Binary.ModuleReader.Read(bytes.ToArray(), c.File)
+            : Parse(new TokenCursor(Lexer.Tokenize(bytes.ToArray()), c.File));
     }
 
     private void ParseFields()
@@ -382,135 +395,5 @@ internal sealed partial class WatModuleParser
         };
         _module.Exports.Add(new Export(name, k, space.Resolve(_c)));
         _c.ExpectRParen();
-    }
-
-    /// <summary>
-    /// (elem $id? …) in all its forms (spec 6.6.12). Flags record the form written: function
-    /// indices give 0-3, expressions 4-7; an explicit (table x) gives the table-carrying form.
-    /// </summary>
-    private void ParseElem()
-    {
-        _c.TryId();
-        var seg = new ElemSegment();
-        var explicitTable = false;
-        if (_c.TryKeyword("declare")) seg.Mode = SegmentMode.Declarative;
-        else
-        {
-            if (_c.TryField("table"))
-            {
-                seg.Table = _tables.Resolve(_c);
-                _c.ExpectRParen();
-                explicitTable = true;
-            }
-            if (explicitTable || AtOffset())
-            {
-                seg.Mode = SegmentMode.Active;
-                seg.Offset = ParseOffset();
-            }
-            else seg.Mode = SegmentMode.Passive;
-        }
-        ParseElemList(seg, allowBareIndices: seg.Mode == SegmentMode.Active && !explicitTable);
-        var exprForm = seg.Exprs is not null;
-        seg.Flags = seg.Mode switch
-        {
-            SegmentMode.Passive => 1,
-            SegmentMode.Declarative => 3,
-            _ => (byte)(explicitTable || (exprForm && seg.ElemType != ValType.FuncRef) ? 2 : 0),
-        };
-        if (exprForm) seg.Flags |= 4;
-        _module.Elems.Add(seg);
-    }
-
-    /// <summary>An offset: (offset instr*) or a single folded instruction.</summary>
-    private bool AtOffset() => _c.IsLParen() && _c.Peek(1).Kind == TokenKind.Keyword && _c.Peek(1).Text is not ("item" or "ref");
-
-    private List<Instr> ParseOffset()
-    {
-        var expr = new List<Instr>();
-        if (_c.TryField("offset"))
-        {
-            ParseInstrs(expr, null, stopAfterOne: false);
-            _c.ExpectRParen();
-        }
-        else
-        {
-            if (!_c.IsLParen()) throw _c.Unexpected();
-            ParseInstrs(expr, null, stopAfterOne: true);
-        }
-        expr.Add(Instr.End());
-        return expr;
-    }
-
-    /// <summary>
-    /// elemlist: func x*, or reftype followed by (item instr*) / (instr) expressions. Bare indices
-    /// (no func keyword) are the MVP abbreviation for active segments.
-    /// </summary>
-    private void ParseElemList(ElemSegment seg, bool allowBareIndices)
-    {
-        if (_c.TryKeyword("func") || (allowBareIndices && !AtValType()) || (_c.IsRParen() && seg.Mode == SegmentMode.Active))
-        {
-            seg.ElemType = ValType.FuncRef;
-            seg.FuncIndices = new List<uint>();
-            while (!_c.IsRParen()) seg.FuncIndices.Add(_funcs.Resolve(_c));
-            return;
-        }
-        seg.ElemType = ParseRefType();
-        seg.Exprs = new List<List<Instr>>();
-        ParseElemExprs(seg.Exprs);
-    }
-
-    /// <summary>elemexpr*: (item instr*) or one folded instruction each.</summary>
-    private void ParseElemExprs(List<List<Instr>> exprs)
-    {
-        while (!_c.IsRParen())
-        {
-            var expr = new List<Instr>();
-            if (_c.TryField("item"))
-            {
-                ParseInstrs(expr, null, stopAfterOne: false);
-                _c.ExpectRParen();
-            }
-            else
-            {
-                if (!_c.IsLParen()) throw _c.Unexpected();
-                ParseInstrs(expr, null, stopAfterOne: true);
-            }
-            expr.Add(Instr.End());
-            exprs.Add(expr);
-        }
-    }
-
-    /// <summary>(data $id? string*) passive, or active with (memory x)? and an offset; explicit memory gives flag 2.</summary>
-    private void ParseData()
-    {
-        _c.TryId();
-        var seg = new DataSegment();
-        var explicitMemory = false;
-        if (_c.TryField("memory"))
-        {
-            seg.Memory = _memories.Resolve(_c);
-            _c.ExpectRParen();
-            explicitMemory = true;
-        }
-        if (explicitMemory || _c.IsLParen())
-        {
-            seg.Mode = SegmentMode.Active;
-            seg.Offset = ParseOffset();
-            seg.Flags = (byte)(explicitMemory ? 2 : 0);
-        }
-        else
-        {
-            seg.Mode = SegmentMode.Passive;
-            seg.Flags = 1;
-        }
-        seg.Bytes = ParseDataStrings();
-        _module.Datas.Add(seg);
-    }
-
-    private byte[] ParseDataStrings()
-    {
-        var bytes = new List<byte>();
-        while (!_c.IsRParen()) bytes.AddRange(_c.ExpectString());
-        return bytes.ToArray();
     }
 }

@@ -38,50 +38,8 @@ public static class WatPrinter
             sb.Append("))\n");
         }
 
-        // Imports come first in binary order; text requires them before any definition (spec 6.6.13).
-        var counts = new int[4];
-        foreach (var import in module.Imports)
-        {
-            sb.Append("  (import ");
-            WatLiteralPrinter.AppendName(sb, import.Module);
-            sb.Append(' ');
-            WatLiteralPrinter.AppendName(sb, import.Name);
-            sb.Append(' ');
-            var index = (uint)counts[(int)import.Kind]++;
-            switch (import.Kind)
-            {
-                case ExternKind.Func:
-                    AppendFuncHeader(sb, module, index, import.FuncTypeIndex, FuncName(index));
-                    sb.Append(')');
-                    break;
-                case ExternKind.Table:
-                    AppendTable(sb, index, import.Table ?? throw Unprintable("table import without a type"));
-                    break;
-                case ExternKind.Memory:
-                    AppendMemory(sb, index, import.Memory ?? throw Unprintable("memory import without a type"));
-                    break;
-                case ExternKind.Global:
-                    AppendGlobalHeader(sb, index, import.Global);
-                    sb.Append(')');
-                    break;
-                default:
-                    throw Unprintable($"import kind {import.Kind}");
-            }
-            sb.Append(")\n");
-        }
-
-        if (module.Codes.Count != module.Funcs.Count)
-            throw Unprintable($"{module.Funcs.Count} functions with {module.Codes.Count} bodies");
-        for (var i = 0; i < module.Funcs.Count; i++)
-        {
-            var index = (uint)(module.ImportedFuncCount + i);
-            sb.Append("  ");
-            AppendFuncHeader(sb, module, index, module.Funcs[i], FuncName(index));
-            sb.Append('\n');
-            AppendLocals(sb, module.Codes[i]);
-            WatInstrPrinter.AppendBody(sb, module.Codes[i].Body, 4, FuncName);
-            sb.Append("  )\n");
-        }
+        AppendImports(sb, module, FuncName);
+        AppendFuncs(sb, module, FuncName);
 
         for (var i = 0; i < module.Tables.Count; i++)
         {
@@ -125,6 +83,56 @@ public static class WatPrinter
 
         sb.Append(")\n");
         return sb.ToString();
+    }
+
+    /// <summary>Imports first, in binary order: text requires them before any definition (spec 6.6.13).</summary>
+    private static void AppendImports(StringBuilder sb, Module module, Func<uint, string?> funcName)
+    {
+        var counts = new uint[4];
+        foreach (var import in module.Imports)
+        {
+            if ((int)import.Kind >= counts.Length) throw Unprintable($"import kind {import.Kind}");
+            var index = counts[(int)import.Kind]++;
+            sb.Append("  (import ");
+            WatLiteralPrinter.AppendName(sb, import.Module);
+            sb.Append(' ');
+            WatLiteralPrinter.AppendName(sb, import.Name);
+            sb.Append(' ');
+            switch (import.Kind)
+            {
+                case ExternKind.Func:
+                    AppendFuncHeader(sb, module, index, import.FuncTypeIndex, funcName(index));
+                    sb.Append(')');
+                    break;
+                case ExternKind.Table:
+                    AppendTable(sb, index, import.Table ?? throw Unprintable("table import without a type"));
+                    break;
+                case ExternKind.Memory:
+                    AppendMemory(sb, index, import.Memory ?? throw Unprintable("memory import without a type"));
+                    break;
+                case ExternKind.Global:
+                    AppendGlobalHeader(sb, index, import.Global);
+                    sb.Append(')');
+                    break;
+            }
+            sb.Append(")\n");
+        }
+    }
+
+    private static void AppendFuncs(StringBuilder sb, Module module, Func<uint, string?> funcName)
+    {
+        if (module.Codes.Count != module.Funcs.Count)
+            throw Unprintable($"{module.Funcs.Count} functions with {module.Codes.Count} bodies");
+        for (var i = 0; i < module.Funcs.Count; i++)
+        {
+            var index = (uint)(module.ImportedFuncCount + i);
+            sb.Append("  ");
+            AppendFuncHeader(sb, module, index, module.Funcs[i], funcName(index));
+            sb.Append('\n');
+            AppendLocals(sb, module.Codes[i]);
+            WatInstrPrinter.AppendBody(sb, module.Codes[i].Body, 4, funcName);
+            sb.Append("  )\n");
+        }
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ internal sealed class CodeValidator
     private readonly List<ValType> scratch = new();
 
     // The sequence being checked.
-    private Locals locals;
+    private LocalTypes locals;
     private bool constant;
     private int visibleGlobals;
     private string subject = "";
@@ -49,7 +49,7 @@ internal sealed class CodeValidator
     {
         subject = $"func {funcIndex}";
         foreach (var g in code.Locals) CheckValType(g.Type);
-        locals = new Locals(type.Params, code.Locals);
+        locals = new LocalTypes(type.Params, code.Locals);
         constant = false;
         visibleGlobals = c.Globals.Length;
         Run(code.Body, type.Results);
@@ -83,7 +83,7 @@ internal sealed class CodeValidator
             Step(current);
         }
         current = null;
-        if (ctrls.Count != 0) throw Fail(constant ? "type mismatch" : "function body must end with end");
+        if (ctrls.Count != 0) throw Fail("expression must end with end");
     }
 
     private static bool IsConstant(Op op) => op is Op.I32Const or Op.I64Const or Op.F32Const or Op.F64Const
@@ -436,41 +436,4 @@ internal sealed class CodeValidator
         : $"{subject}, instruction {position} ({(OpTable.TryGet(current.Op, out var info) ? info.Name : $"opcode 0x{(ushort)current.Op:x}")})";
 
     private WasmException Fail(string message) => c.Fail(message, Where);
-
-    /// <summary>Parameters then declared locals, found by binary search over the groups so huge counts cost nothing.</summary>
-    private readonly struct Locals
-    {
-        private readonly ValType[] parameters;
-        private readonly ulong[] ends;
-        private readonly ValType[] types;
-
-        public Locals(ValType[] parameters, List<LocalGroup> groups)
-        {
-            this.parameters = parameters;
-            ends = new ulong[groups.Count];
-            types = new ValType[groups.Count];
-            ulong total = 0;
-            for (var i = 0; i < groups.Count; i++)
-            {
-                total += groups[i].Count;
-                ends[i] = total;
-                types[i] = groups[i].Type;
-            }
-        }
-
-        public ValType? TypeOf(uint index)
-        {
-            if (parameters is null) return null;
-            if (index < parameters.Length) return parameters[index];
-            var rest = (ulong)index - (ulong)parameters.Length;
-            int lo = 0, hi = ends.Length;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) / 2;
-                if (ends[mid] > rest) hi = mid;
-                else lo = mid + 1;
-            }
-            return lo < ends.Length ? types[lo] : null;
-        }
-    }
 }

@@ -43,7 +43,7 @@ public static class Validator
         foreach (var t in type.Results) CheckValType(c, t, where);
     }
 
-    internal static void CheckValType(ModuleContext c, ValType t, string where)
+    private static void CheckValType(ModuleContext c, ValType t, string where)
     {
         if (!ValTypes.IsDefined((byte)t)) throw c.Fail("invalid value type", where);
     }

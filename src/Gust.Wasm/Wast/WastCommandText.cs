@@ -17,7 +17,7 @@ public static class WastCommandText
         AssertMalformed => "assert_malformed (module …)",
         AssertInvalid => "assert_invalid (module …)",
         AssertUnlinkable => "assert_unlinkable (module …)",
-        UnsupportedCommand u => u.What,
+        UnsupportedCommand u => $"a command using {u.Feature}",
         _ => command.GetType().Name,
     };
 
@@ -27,5 +27,8 @@ public static class WastCommandText
         _ => $"({Join("get", action.ModuleId)} \"{action.Name}\")",
     };
 
-    private static string Join(string head, string? id) => id is null ? head : $"{head} {id}";
+    private static string Join(string head, string? id) => id is null ? head : $"{head} {Name(id)}";
+
+    /// <summary>A script name as written ($id); the parser may keep names with or without their sigil.</summary>
+    public static string Name(string id) => id.StartsWith('$') ? id : "$" + id;
 }

@@ -111,25 +111,23 @@ public sealed class WastRunner
             Rethrow(def);
             return;
         }
-        var slot = Remember(() =>
-        {
-            var def = Compile(m.Source);
-            return def.Compiled.Instantiate(Link(def.Module, m.Location));
-        });
-        current = slot;
-        if (m.Id is not null) instances[m.Id] = slot;
-        Rethrow(slot);
+        Instantiate(m.Id, m.Location, () => Compile(m.Source));
     }
 
-    private void InstantiateDefinition(ModuleInstanceCommand i)
+    private void InstantiateDefinition(ModuleInstanceCommand i) =>
+        Instantiate(i.InstanceId, i.Location, () =>
+            Use(i.DefinitionId is null ? lastDefinition : definitions.GetValueOrDefault(i.DefinitionId), Shown(i.DefinitionId), "module definition"));
+
+    /// <summary>Instantiates a module, which becomes the current one (and <paramref name="id"/>'s), or fails or skips in its place.</summary>
+    private void Instantiate(string? id, SourceLocation at, Func<Definition> definition)
     {
         var slot = Remember(() =>
         {
-            var def = Use(i.DefinitionId is null ? lastDefinition : definitions.GetValueOrDefault(i.DefinitionId), i.DefinitionId, "module definition");
-            return def.Compiled.Instantiate(Link(def.Module, i.Location));
+            var def = definition();
+            return def.Compiled.Instantiate(Link(def.Module, at));
         });
         current = slot;
-        if (i.InstanceId is not null) instances[i.InstanceId] = slot;
+        if (id is not null) instances[id] = slot;
         Rethrow(slot);
     }
 
@@ -137,7 +135,7 @@ public sealed class WastRunner
     {
         var slot = r.ModuleId is null ? current : instances.GetValueOrDefault(r.ModuleId);
         if (slot is not null) registered[r.Name] = slot;
-        Use(slot, r.ModuleId, "module");
+        Use(slot, Shown(r.ModuleId), "module");
     }
 
     private Definition Compile(ModuleSource source)
@@ -161,7 +159,7 @@ public sealed class WastRunner
         {
             WastExtern? provided = null;
             if (registered.TryGetValue(import.Module, out var slot))
-                provided = Use(slot, import.Module, "registered module").Export(import.Name);
+                provided = Use(slot, $"\"{import.Module}\"", "registered module").Export(import.Name);
             ImportMatcher.Match(module, import, provided?.Type, at);
             externs.Add(provided!);
         }
@@ -189,13 +187,14 @@ public sealed class WastRunner
         if (slot.Why is { } v) throw v;
     }
 
-    /// <summary>The value in a slot, or the verdict that commands depending on it get.</summary>
-    private static T Use<T>(Slot<T>? slot, string? id, string what) where T : class
+    /// <summary>The value in a slot, or the verdict that commands depending on it get. <paramref name="name"/> is
+    /// how the script names the slot (null: the current one).</summary>
+    private static T Use<T>(Slot<T>? slot, string? name, string what) where T : class
     {
-        if (slot is null) throw Verdict.Fail(id is null ? $"there is no {what} to use" : $"unknown {what} {id}");
+        if (slot is null) throw Verdict.Fail(name is null ? $"there is no {what} to use" : $"unknown {what} {name}");
         if (slot.Value is { } value) return value;
         var why = slot.Why!;
-        var whose = id is null ? $"the {what}" : $"{what} {id}";
+        var whose = name is null ? $"the {what}" : $"{what} {name}";
         throw why.Status == WastStatus.Skipped
             ? Verdict.Skip(why.SkipReason!, $"{whose} was skipped: {why.Message}")
             : Verdict.Fail($"{whose} failed: {why.Message}");
@@ -205,7 +204,7 @@ public sealed class WastRunner
 
     private IReadOnlyList<WastValue> Perform(WastAction action)
     {
-        var instance = Use(action.ModuleId is null ? current : instances.GetValueOrDefault(action.ModuleId), action.ModuleId, "module");
+        var instance = Use(action.ModuleId is null ? current : instances.GetValueOrDefault(action.ModuleId), Shown(action.ModuleId), "module");
         try
         {
             return action switch
@@ -337,6 +336,8 @@ public sealed class WastRunner
         if (!got.Message.Contains(expected, StringComparison.Ordinal))
             throw Verdict.Fail($"expected {kind} \"{expected}\", got {Describe(got)}");
     }
+
+    private static string? Shown(string? id) => id is null ? null : WastCommandText.Name(id);
 
     private static string Describe(Diagnostic d) => $"{d.Kind.ToString().ToLowerInvariant()} \"{d.Message}\" at {d.Location}";
 
