@@ -7,6 +7,7 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return DemoCommand.Create();
         yield return ValidateCommand.Create();
         yield return Wat2WasmCommand.Create();
         yield return PrintCommand.Create();
