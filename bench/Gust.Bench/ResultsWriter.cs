@@ -55,6 +55,7 @@ public static class ResultsWriter
         {
             md.AppendLine();
             md.AppendLine($"## {board}");
+            Goals(md, s, board);
             Table(md, s, board, "Instructions executed", Summary.Instructions, Reference, Millions);
             Table(md, s, board, "Code (flash bytes beyond the empty image)", Summary.Code, Variant.NativeOs.Id, Bytes);
             Table(md, s, board, "Workload machine code only (text of its own objects)", Summary.Text, Variant.NativeOs.Id, Bytes);
@@ -69,6 +70,29 @@ public static class ResultsWriter
             }
         }
         return md.ToString();
+    }
+
+    /// <summary>The goals of issue 6 for gust with bounds checks, met or not, with the workloads that miss each.</summary>
+    private static void Goals(StringBuilder md, Summary s, string board)
+    {
+        var gust = Variant.Gust.Id;
+        if (!s.Variants.Contains(gust)) return;
+        string Misses(Func<string, bool> miss, string which = "workloads over it") =>
+            s.Workloads.Where(miss).ToList() is { Count: > 0 } ws ? $" — {which}: {string.Join(", ", ws)}" : "";
+        string Mark(bool met) => met ? "met" : "**missed**";
+        md.AppendLine();
+        var instructions = s.GeoMean(board, gust, Summary.Instructions, Reference);
+        if (instructions is { } i)
+            md.AppendLine($"- instructions ≤ 1.25× native -O2: {i:F2}× — {Mark(i <= 1.25)}" +
+                Misses(w => s.Ratio(board, w, gust, Summary.Instructions, Reference) > 1.25));
+        var code = s.GeoMean(board, gust, Summary.Code, Variant.NativeOs.Id);
+        if (code is { } c)
+            md.AppendLine($"- code ≤ 1.3× native -Os: {c:F2}× — {Mark(c <= 1.3)}" +
+                Misses(w => s.Ratio(board, w, gust, Summary.Code, Variant.NativeOs.Id) > 1.3));
+        var peer = s.GeoMean(board, Variant.Wasm2c.Id, Summary.Instructions, Reference);
+        if (instructions is { } gi && peer is { } pi)
+            md.AppendLine($"- ahead of wasm2c + gcc on instructions: {gi:F2}× against {pi:F2}× — {Mark(gi < pi)}" +
+                Misses(w => s.Get(board, w, gust) is { } g && s.Get(board, w, Variant.Wasm2c.Id) is { } p && g.Instructions > p.Instructions, "workloads behind wasm2c"));
     }
 
     private static void Table(StringBuilder md, Summary s, string board, string title, Func<Measurement, long> metric, string reference, Func<long, string> show)
