@@ -53,7 +53,7 @@ public sealed class WitParser
 
     private void Expect(string keyword)
     {
-        if (!Eat(keyword)) throw Expected($"keyword `{keyword}`");
+        if (!Eat(keyword)) throw Expected($"`{keyword}`");
     }
 
     private string Id()
