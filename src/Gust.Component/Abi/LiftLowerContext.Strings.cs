@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.Unicode;
 
@@ -48,8 +49,10 @@ public sealed partial class LiftLowerContext
 
     private static string DecodeUtf16(ReadOnlySpan<byte> bytes)
     {
-        var text = Encoding.Unicode.GetString(bytes);
-        return StringValue.IsScalarText(text) ? text : throw new CanonicalAbiTrap(TrapReason.InvalidUtf16);
+        // Decoded by hand: Encoding.Unicode would replace a lone surrogate with U+FFFD rather than fail.
+        var chars = new char[bytes.Length / 2];
+        for (var i = 0; i < chars.Length; i++) chars[i] = (char)BinaryPrimitives.ReadUInt16LittleEndian(bytes[(2 * i)..]);
+        return StringValue.IsScalarText(chars) ? new string(chars) : throw new CanonicalAbiTrap(TrapReason.InvalidUtf16);
     }
 
     /// <summary>Stores the string's code units in memory allocated with realloc; returns the pointer and (tagged) length.</summary>
