@@ -53,7 +53,7 @@ public sealed class WitParser
 
     private void Expect(string keyword)
     {
-        if (!Eat(keyword)) throw Expected($"keyword `{keyword}`");
+        if (!Eat(keyword)) throw Expected($"`{keyword}`");
     }
 
     private string Id()
@@ -475,6 +475,7 @@ public sealed class WitParser
                     with.Add(new(name, Id(), nameAt));
                 } while (EatOp(","));
                 ExpectOp("}");
+                EatOp(";"); // WIT.md's own example writes one; the grammar has none
             }
             else ExpectOp(";");
             return new IncludeSyntax(path, with, prefix, at);

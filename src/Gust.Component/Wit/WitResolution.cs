@@ -152,11 +152,12 @@ internal sealed partial class Resolution(List<PackageSource> sources)
             }
         }
         ResolveTypes(scope);
+        // Resource functions first, in the order of their resources, then the rest as declared: the order the
+        // printer writes them in, so printed text resolves back to the same order.
+        foreach (var t in iface.Types)
+            if (t.Kind == WitTypeDefKind.Resource && scope.Entries[t.Name].Def is ResourceSyntax r) ResolveMethods(scope, r, iface.Functions);
         foreach (var item in items)
-        {
             if (item is FuncSyntax f) iface.Functions.Add(Function(scope, f, null));
-            else if (item is ResourceSyntax r) ResolveMethods(scope, r, iface.Functions);
-        }
     }
 
     private void ResolveMethods(TypeScope scope, ResourceSyntax r, List<WitFunction> into)
