@@ -13,5 +13,6 @@ public static class CommandCatalog
         yield return PrintCommand.Create();
         yield return WastCommand.Create();
         yield return CompileCommand.Create();
+        yield return BindgenCommand.Create();
     }
 }
