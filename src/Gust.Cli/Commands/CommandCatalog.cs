@@ -14,5 +14,6 @@ public static class CommandCatalog
         yield return WastCommand.Create();
         yield return CompileCommand.Create();
         yield return BindgenCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
