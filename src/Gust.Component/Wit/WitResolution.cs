@@ -54,7 +54,10 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         return p;
     }
 
-    /// <summary>Interfaces and worlds share one namespace per package.</summary>
+    /// <summary>
+    /// Interfaces and worlds share one namespace per package; a file's top-level <c>use</c> names join it for that
+    /// file (a <c>use</c> of a local interface under its own name is no new name).
+    /// </summary>
     private static void CheckPackageNames(PackageSource s)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -62,6 +65,12 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         {
             foreach (var i in body.Interfaces) Define(seen, i.Name, i.At);
             foreach (var w in body.Worlds) Define(seen, w.Name, w.At);
+        }
+        foreach (var (body, _) in s.Parts)
+        {
+            var fileNames = new HashSet<string>(seen, StringComparer.OrdinalIgnoreCase);
+            foreach (var u in body.Uses)
+                if (u.Path.Package is not null || u.As is not null && u.As != u.Path.Name) Define(fileNames, u.As ?? u.Path.Name, u.At);
         }
     }
 
