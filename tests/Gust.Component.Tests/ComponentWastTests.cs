@@ -10,7 +10,7 @@ namespace Gust.Component.Tests;
 /// </summary>
 public class ComponentWastTests
 {
-    private static string SuiteRoot
+    internal static string SuiteRoot
     {
         get
         {

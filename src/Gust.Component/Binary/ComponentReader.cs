@@ -90,9 +90,11 @@ internal sealed partial class SectionReader(ByteReader r)
         try { return new CoreModuleSection(ModuleReader.Read(bytes, r.File), bytes); }
         catch (WasmException e) when (e.Diagnostic.Location.Offset >= 0)
         {
-            // The core reader counts from the module's start; report the offset in the component.
+            // The core reader counts from the module's start; report the offset in the component. Its
+            // "unexpected content after last section" is what a section out of order looks like to it.
             var d = e.Diagnostic;
-            throw new WasmException(d with { Location = SourceLocation.AtOffset(r.File, d.Location.Offset + at) });
+            var message = d.Message == "unexpected content after last section" ? $"section out of order ({d.Message})" : d.Message;
+            throw new WasmException(d with { Message = message, Location = SourceLocation.AtOffset(r.File, d.Location.Offset + at) });
         }
     }
 

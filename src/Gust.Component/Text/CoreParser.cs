@@ -43,11 +43,23 @@ internal sealed partial class FieldParser
                 for (int k = Math.Max(blankFrom, f.Items[1].End); k < blankTo; k++)
                     if (text[k - start + 1] != (byte)'\n') text[k - start + 1] = (byte)' ';
             }
+            if (SharedMemory(f) is { } shared) throw Unsupported(Features.Threads, "a shared memory", shared);
             var module = WatParser.ParseModule(Pad(text, f), file);
             var bytes = ModuleWriter.Write(module);
             index = s.EmitSection(new CoreModuleSection(module, bytes), Sort.CoreModule, id, f);
         }
         InlineExports(exports, Sort.CoreModule, index, f, s);
+    }
+
+    /// <summary>A (memory … shared) in a module's fields or imports: Gust's core parser has no threads, so say so up front.</summary>
+    private static SExpr? SharedMemory(SExpr module)
+    {
+        foreach (var field in module.Items)
+        {
+            var memory = field.Head == "memory" ? field : field.Head == "import" ? field.Items.FirstOrDefault(d => d.Head == "memory") : null;
+            if (memory?.Items.FirstOrDefault(x => x.IsKeyword("shared")) is { } shared) return shared;
+        }
+        return null;
     }
 
     /// <summary>Prefixes newlines and spaces so the core parser's line:column point into this file.</summary>

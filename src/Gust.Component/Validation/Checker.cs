@@ -91,11 +91,11 @@ internal sealed partial class Checker(string? file)
                 return Instantiate(c, args);
             case InlineExports ie:
                 var exports = new List<(string, ET)>();
-                var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+                var bag = new Namespace();
                 foreach (var e in ie.Exports)
                 {
                     var t = ItemType(e.Item, s, "export");
-                    exports.Add((e.Name.Name, ExportName(e.Name, t, keys, null)));
+                    exports.Add((e.Name.Name, ExportName(e.Name, t, bag, s, visibility: false)));
                 }
                 return new InstanceT(exports);
             default:

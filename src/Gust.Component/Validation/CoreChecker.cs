@@ -8,6 +8,7 @@ internal sealed partial class Checker
 {
     private CoreModuleT CoreModule(CoreModuleSection m)
     {
+
         Gust.Wasm.Validation.Validator.Validate(m.Module, file);
         var module = m.Module;
         var imports = new List<(string, string, CoreET)>();
@@ -84,6 +85,12 @@ internal sealed partial class Checker
         }
     }
 
+    private MemoryType Memory(MemoryType m)
+    {
+        if (m.Limits.Min > 65536 || m.Limits.Max > 65536) throw Fail("memory size must be at most 65536 pages (4GiB)");
+        return m;
+    }
+
     private object CoreType(CoreTypeDef t, Scope s)
     {
         switch (t)
@@ -99,7 +106,7 @@ internal sealed partial class Checker
                 {
                     ExternKind.Func => new CoreFuncET(d.FuncType < types.Count ? types[(int)d.FuncType] : throw Fail($"unknown type {d.FuncType}: type index out of bounds")),
                     ExternKind.Table => new CoreTableET(d.Table!),
-                    ExternKind.Memory => new CoreMemoryET(d.Memory!),
+                    ExternKind.Memory => new CoreMemoryET(Memory(d.Memory!)),
                     _ => new CoreGlobalET(d.Global),
                 };
                 foreach (var d in m.Decls)

@@ -31,6 +31,12 @@ internal static class ExternNames
     /// <summary>Parses an extern name; throws a <see cref="NameError"/> with wasm-tools' text.</summary>
     public static Parsed Parse(string name)
     {
+        try { return ParseName(name); }
+        catch (NameError e) { throw new NameError($"{e.Message}: `{name}` is not a valid extern name"); }
+    }
+
+    private static Parsed ParseName(string name)
+    {
         foreach (var (prefix, kind) in new[] { ("[constructor]", Annotation.Constructor), ("[method]", Annotation.Method), ("[static]", Annotation.Static) })
         {
             if (!name.StartsWith(prefix, StringComparison.Ordinal)) continue;
@@ -48,8 +54,7 @@ internal static class ExternNames
         }
         if (name.Contains(':'))
         {
-            try { Interface(name); }
-            catch (NameError e) { throw new NameError($"{e.Message}: `{name}` is not a valid extern name"); }
+            Interface(name);
             return new Parsed(Annotation.Interface, "", name);
         }
         Kebab(name);

@@ -100,7 +100,10 @@ internal static class Flattening
         };
     }
 
-    /// <summary>elem_size and alignment (CanonicalABI.md), saturating so huge fixed lists cannot wrap.</summary>
+    /// <summary>
+    /// elem_size and alignment (CanonicalABI.md) with 64-bit pointers, the width validation bounds
+    /// (Binary.md: elem_size(t, i64) &lt; 2^28); saturating so huge fixed lists cannot wrap.
+    /// </summary>
     public static (ulong Size, ulong Align) SizeAlign(VT t, int depth = 0)
     {
         if (depth > MaxDepth) return (MaxValueSize, 1);
@@ -109,7 +112,7 @@ internal static class Flattening
             Primitive.Bool or Primitive.S8 or Primitive.U8 => (1, 1),
             Primitive.S16 or Primitive.U16 => (2, 2),
             Primitive.S64 or Primitive.U64 or Primitive.F64 => (8, 8),
-            Primitive.String => (8, 4),
+            Primitive.String => (16, 8),
             _ => (4, 4),
         };
         switch (((DefVT)t).T)
@@ -118,7 +121,7 @@ internal static class Flattening
             case ListD { Length: { } n } l:
                 var (es, ea) = SizeAlign(l.Element, depth + 1);
                 return (Saturate((UInt128)es * n), ea);
-            case ListD: return (8, 4);
+            case ListD: return (16, 8);
             case RecordD r: return RecordSize(r.Fields.Select(f => f.Type), depth);
             case TupleD tu: return RecordSize(tu.Types, depth);
             case VariantD v: return VariantSize(v.Cases.Select(c => c.Type).ToList(), depth);

@@ -8,12 +8,12 @@ internal sealed partial class Checker
     private void Import(ExternName name, ExternDesc desc, Scope s)
     {
         var t = Extern(desc, s, name.Name);
-        var parsed = CheckName(name, t, s, export: false);
-        if (!s.ImportKeys.TryAdd(ExternNames.UniqueKey(name.Name), name.Name))
-            throw Fail($"import name `{name.Name}` conflicts with previous name `{s.ImportKeys[ExternNames.UniqueKey(name.Name)]}`");
+        var parsed = CheckName(name, t, s.ImportSpace);
+        var key = ExternNames.UniqueKey(name.Name);
+        if (!s.ImportSpace.Keys.TryAdd(key, name.Name)) throw Fail($"import name `{name.Name}` conflicts with previous name `{s.ImportSpace.Keys[key]}`");
         Visible(t, s, export: false);
-        t = Named(t, s.ImportNamed);
-        Introduce(t, parsed, s.ImportResources);
+        t = Named(t, s, s.ImportSpace);
+        Introduce(t, parsed, s.ImportSpace);
         s.Imports.Add((name.Name, t));
         AddItem(s, t);
     }
@@ -23,16 +23,21 @@ internal sealed partial class Checker
         var t = ItemType(e.Item, s, "export");
         if (e.Ascribed is not null)
         {
-            var ascribed = Extern(e.Ascribed, s, e.Name.Name);
+            var ascribed = Extern(e.Ascribed, s, e.Name.Name, fresh: false);
             if (ascribed is TypeET { Type: ResourceT } && e.Ascribed is TypeExtern { Eq: null })
             {
-                // (export "r" (type $x) (type (sub resource))): $x must be a resource; the export names it.
+                // (export "r" (type $x) (type (sub resource))): $x must be a resource; the export is a new abstract one.
                 if (t is not TypeET { Type: ResourceT }) throw Fail("expected resource, found defined type");
-                ascribed = t;
             }
             else
             {
-                try { new Subtyping(this).Extern(t, ascribed); }
+                var sub = new Subtyping(this);
+                sub.Bindable.UnionWith(DeclaredResources(ascribed));
+                try
+                {
+                    sub.Extern(t, ascribed);
+                    ascribed = Substitution.Apply(ascribed, sub.Map, new Dictionary<object, object>());
+                }
                 catch (Gust.Wasm.WasmException x) when (x.Diagnostic.Kind == Gust.Wasm.DiagnosticKind.Invalid)
                 {
                     throw Fail($"ascribed type of export is not compatible with item's type: {x.Diagnostic.Message}");
@@ -40,21 +45,20 @@ internal sealed partial class Checker
             }
             t = ascribed;
         }
-        t = ExportName(e.Name, t, s.ExportKeys, s);
+        t = ExportName(e.Name, t, s.ExportSpace, s, visibility: true);
         s.Exports.Add((e.Name.Name, t));
         AddItem(s, t);
     }
 
     /// <summary>Checks an export name of a component, component/instance type or inline instance (scope null: no visibility rules).</summary>
-    public ET ExportName(ExternName name, ET t, Dictionary<string, string> keys, Scope? s)
+    public ET ExportName(ExternName name, ET t, Namespace ns, Scope s, bool visibility)
     {
-        var parsed = CheckName(name, t, s, export: true);
+        var parsed = CheckName(name, t, ns);
         var key = ExternNames.UniqueKey(name.Name);
-        if (!keys.TryAdd(key, name.Name)) throw Fail($"export name `{name.Name}` conflicts with previous name `{keys[key]}`");
-        if (s is null) return t;
-        Visible(t, s, export: true);
-        t = Named(t, s.ExportNamed);
-        Introduce(t, parsed, s.ExportResources);
+        if (!ns.Keys.TryAdd(key, name.Name)) throw Fail($"export name `{name.Name}` conflicts with previous name `{ns.Keys[key]}`");
+        if (visibility) Visible(t, s, export: true);
+        t = Named(t, s, ns);
+        Introduce(t, parsed, ns);
         return t;
     }
 
@@ -62,15 +66,24 @@ internal sealed partial class Checker
     /// An imported or exported type gets a type index entry of its own (equal as a type, distinct as an
     /// entry), which later imports and exports may refer to.
     /// </summary>
-    private static ET Named(ET t, HashSet<object> named)
+    private ET Named(ET t, Scope s, Namespace ns, int depth = 0)
     {
-        if (t is not TypeET { Type: var x }) return t;
-        var copy = x is ResourceT r ? new ResourceT(r.Id) : x with { };
-        named.Add(copy);
-        return new TypeET(copy);
+        switch (t)
+        {
+            case TypeET { Type: var x }:
+                var copy = x is ResourceT r ? new ResourceT(r.Id) : x with { };
+                ns.Named.Add(copy);
+                _definedIn[copy] = s;
+                return new TypeET(copy);
+            case InstanceET i when depth < MaxDepth:
+                // Exporting an instance names the types it exports, at any depth.
+                return new InstanceET(new InstanceT(i.Type.Exports.Select(e => (e.Name, Named(e.Type, s, ns, depth + 1))).ToList()));
+            default:
+                return t;
+        }
     }
 
-    private ExternNames.Parsed CheckName(ExternName name, ET t, Scope? s, bool export)
+    private ExternNames.Parsed CheckName(ExternName name, ET t, Namespace ns)
     {
         ExternNames.Parsed parsed;
         try { parsed = ExternNames.Parse(name.Name); }
@@ -88,13 +101,13 @@ internal sealed partial class Checker
         if (parsed.Kind is ExternNames.Annotation.Constructor or ExternNames.Annotation.Method or ExternNames.Annotation.Static)
         {
             if (t is not FuncET f) throw Fail($"item `{name.Name}` is not a func");
-            if (s is not null) Annotated(parsed, f.Type, export ? s.ExportResources : s.ImportResources);
+            Annotated(parsed, f.Type, ns.Resources);
         }
         return parsed;
     }
 
     /// <summary>[constructor]r returns (own r); [method]r.m takes (borrow r) "self" first; [static]r.m needs r known here.</summary>
-    private void Annotated(ExternNames.Parsed name, FuncT f, Dictionary<ResourceId, string> names)
+    private void Annotated(ExternNames.Parsed name, FuncT f, Dictionary<object, string> names)
     {
         switch (name.Kind)
         {
@@ -102,8 +115,8 @@ internal sealed partial class Checker
                 var own = f.Result switch
                 {
                     null => throw Fail("function should return one value"),
-                    DefVT { T: OwnD o } => o.Resource,
-                    DefVT { T: ResultD { Ok: DefVT { T: OwnD o } } } => o.Resource,
+                    DefVT { T: OwnD o } => o.Via,
+                    DefVT { T: ResultD { Ok: DefVT { T: OwnD o } } } => o.Via,
                     _ => throw Fail("function should return `(own $T)` or `(result (own $T))`"),
                 };
                 ResourceName(own, name.Resource, names);
@@ -112,7 +125,7 @@ internal sealed partial class Checker
                 if (f.Params.Count == 0) throw Fail("function should have at least one argument");
                 if (f.Params[0].Name != "self") throw Fail("function should have a first argument called `self`");
                 if (f.Params[0].Type is not DefVT { T: BorrowD b }) throw Fail("function should take a first argument of `(borrow $T)`");
-                ResourceName(b.Resource, name.Resource, names);
+                ResourceName(b.Via, name.Resource, names);
                 break;
             case ExternNames.Annotation.Static:
                 if (!names.ContainsValue(name.Resource)) throw Fail("static resource name is not known in this context");
@@ -120,7 +133,7 @@ internal sealed partial class Checker
         }
     }
 
-    private void ResourceName(ResourceId r, string expected, Dictionary<ResourceId, string> names)
+    private void ResourceName(ResourceT r, string expected, Dictionary<object, string> names)
     {
         if (!names.TryGetValue(r, out var label)) throw Fail("resource used in function does not have a name in this context");
         if (label != expected) throw Fail($"function does not match expected resource name `{label}`");
@@ -143,11 +156,22 @@ internal sealed partial class Checker
             var o = stack.Pop();
             if (o is IEnumerable<object> many) { foreach (var x in many) stack.Push(x); continue; }
             if (!seen.Add(o)) continue;
-            if (o is RecordD or VariantD or EnumD or FlagsD or ResourceT && _definedIn.TryGetValue(o, out var at) && (at == s || !at.IsComponent)
-                && !at.ImportNamed.Contains(o) && !(export && at.ExportNamed.Contains(o)) && !(at != s && at.ExportNamed.Contains(o)))
+            if (o is RecordD or VariantD or EnumD or FlagsD or ResourceT && !Explicit(o, s, export))
                 throw Fail($"{TypeDescriptions.Kind(t)} not valid to be used as {use}");
             stack.Push(Children(o));
         }
+    }
+
+    /// <summary>
+    /// Whether a named kind of type may appear in an import or export of scope s: a type from a component
+    /// must be one of s's imports (or, for exports, exports); one defined in a component or instance type
+    /// must be imported or exported by that type.
+    /// </summary>
+    private bool Explicit(object o, Scope s, bool export)
+    {
+        if (!_definedIn.TryGetValue(o, out var at)) return true;
+        if (at.IsComponent || at == s) return s.ImportSpace.Named.Contains(o) || export && s.ExportSpace.Named.Contains(o);
+        return at.ImportSpace.Named.Contains(o) || at.ExportSpace.Named.Contains(o);
     }
 
     /// <summary>The types a type refers to directly.</summary>
@@ -158,8 +182,8 @@ internal sealed partial class Checker
         InstanceET i => [i.Type],
         ComponentET c => [c.Type],
         FuncT f => f.Params.Select(p => (object)p.Type).Concat(f.Result is { } r ? [r] : []),
-        InstanceT i => i.Exports.Select(e => (object)e.Type),
-        ComponentT c => c.Imports.Concat(c.Exports).Select(e => (object)e.Type),
+        InstanceT i => i.Exports.Select(e => e.Type is TypeET te ? Children(te.Type) : (object)e.Type),
+        ComponentT c => c.Imports.Concat(c.Exports).Select(e => e.Type is TypeET te ? Children(te.Type) : (object)e.Type),
         DefVT d => [d.T],
         RecordD r => r.Fields.Select(f => (object)f.Type),
         VariantD v => v.Cases.Where(c => c.Type is not null).Select(c => (object)c.Type!),
@@ -173,8 +197,8 @@ internal sealed partial class Checker
     };
 
     /// <summary>An import or export of a resource type names it in that namespace (for annotated names).</summary>
-    private static void Introduce(ET t, ExternNames.Parsed name, Dictionary<ResourceId, string> names)
+    private static void Introduce(ET t, ExternNames.Parsed name, Namespace ns)
     {
-        if (t is TypeET { Type: ResourceT r }) names.TryAdd(r.Id, name.Label);
+        if (t is TypeET { Type: ResourceT r }) ns.Resources.TryAdd(r, name.Label);
     }
 }

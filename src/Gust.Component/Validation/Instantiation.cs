@@ -7,9 +7,11 @@ internal sealed partial class Checker
     {
         var sub = new Subtyping(this);
         foreach (var (_, t) in c.Imports) BindableResources(t, sub.Bindable);
+        var replaced = new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
         foreach (var (name, expected) in c.Imports)
         {
             if (!args.TryGetValue(name, out var actual)) throw Fail($"missing import named `{name}`");
+            if (expected is TypeET { Type: DefT de } && actual is TypeET { Type: DefT da }) replaced[de] = da;
             try { sub.Extern(actual, expected); }
             catch (Gust.Wasm.WasmException e) when (e.Diagnostic.Kind == Gust.Wasm.DiagnosticKind.Invalid)
             {
@@ -21,14 +23,14 @@ internal sealed partial class Checker
         foreach (var (_, t) in c.Exports)
             foreach (var r in Resources.Free(t).Concat(DeclaredResources(t)))
                 if (!map.ContainsKey(r) && !sub.Bindable.Contains(r) && IsGenerative(r, c)) map[r] = new ResourceId(r.Name);
-        return new InstanceT(c.Exports.Select(e => (e.Name, Substitution.Apply(e.Type, map))).ToList());
+        return new InstanceT(c.Exports.Select(e => (e.Name, Substitution.Apply(e.Type, map, replaced))).ToList());
     }
 
     /// <summary>A resource an instantiation makes anew: one the component's imports do not mention.</summary>
     private static bool IsGenerative(ResourceId r, ComponentT c) => !c.Imports.Any(i => Resources.Free(i.Type).Contains(r) || DeclaredResources(i.Type).Contains(r));
 
     /// <summary>Resources an extern type introduces by (sub resource) declarations, at any depth.</summary>
-    private static HashSet<ResourceId> DeclaredResources(ET t)
+    internal static HashSet<ResourceId> DeclaredResources(ET t)
     {
         var set = new HashSet<ResourceId>();
         BindableResources(t, set);
@@ -46,10 +48,23 @@ internal sealed partial class Checker
     }
 }
 
-/// <summary>Replaces resources in types (type imports bound by instantiation, fresh resources per instance).</summary>
+/// <summary>
+/// Replaces resources in types (type imports bound by instantiation, fresh resources per instance) and
+/// (by identity) the defined types a component imported with the types given for them.
+/// </summary>
 internal static class Substitution
 {
-    public static ET Apply(ET t, Dictionary<ResourceId, ResourceId> map) => map.Count == 0 ? t : t switch
+    [ThreadStatic] private static Dictionary<object, object>? _replaced;
+
+    public static ET Apply(ET t, Dictionary<ResourceId, ResourceId> map, Dictionary<object, object> replaced)
+    {
+        if (map.Count == 0 && replaced.Count == 0) return t;
+        _replaced = replaced;
+        try { return Apply(t, map); }
+        finally { _replaced = null; }
+    }
+
+    private static ET Apply(ET t, Dictionary<ResourceId, ResourceId> map) => t switch
     {
         FuncET f => new FuncET(Func(f.Type, map)),
         TypeET ty => new TypeET(Type(ty.Type, map)),
@@ -74,7 +89,8 @@ internal static class Substitution
         _ => t,
     };
 
-    private static VT Val(VT v, Dictionary<ResourceId, ResourceId> map) => v is DefVT d ? new DefVT(Def(d.T, map)) : v;
+    private static VT Val(VT v, Dictionary<ResourceId, ResourceId> map) =>
+        v is not DefVT d ? v : _replaced is not null && _replaced.TryGetValue(d.T, out var r) ? new DefVT((DefT)r) : new DefVT(Def(d.T, map));
 
     private static DefT Def(DefT d, Dictionary<ResourceId, ResourceId> map) => d switch
     {

@@ -26,15 +26,18 @@ internal sealed class Scope(Scope? parent, ScopeKind kind)
 
     public List<(string Name, ET Type)> Imports { get; } = new();
     public List<(string Name, ET Type)> Exports { get; } = new();
-    public Dictionary<string, string> ImportKeys { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, string> ExportKeys { get; } = new(StringComparer.Ordinal);
+    public Namespace ImportSpace { get; } = new();
+    public Namespace ExportSpace { get; } = new();
+}
 
-    /// <summary>Type index entries made by an import here (by identity): the types later imports and exports may use.</summary>
-    public HashSet<object> ImportNamed { get; } = new(ReferenceEqualityComparer.Instance);
-    /// <summary>Type index entries made by an export here: the types later exports may use.</summary>
-    public HashSet<object> ExportNamed { get; } = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>Resources imported here, by the label they were imported as (imports and exports are separate namespaces).</summary>
-    public Dictionary<ResourceId, string> ImportResources { get; } = new();
-    public Dictionary<ResourceId, string> ExportResources { get; } = new();
+/// <summary>
+/// The names of a scope's imports or of its exports (separate namespaces): strongly-unique keys, the
+/// type index entries they made (by identity; what later imports/exports may refer to), and the
+/// resource entries by the label they were given (for [constructor]r, [method]r.m, [static]r.m).
+/// </summary>
+internal sealed class Namespace
+{
+    public Dictionary<string, string> Keys { get; } = new(StringComparer.Ordinal);
+    public HashSet<object> Named { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<object, string> Resources { get; } = new(ReferenceEqualityComparer.Instance);
 }

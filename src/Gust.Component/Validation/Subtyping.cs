@@ -50,11 +50,12 @@ internal sealed class Subtyping(Checker c)
 
     private void Component(ComponentT a, ComponentT b, int depth)
     {
-        // Imports are contravariant: what a needs, b's imports must provide.
+        // Imports are contravariant: what a needs, b's imports must provide; a's abstract resources bind to b's.
+        foreach (var (_, at) in a.Imports) Bindable.UnionWith(Checker.DeclaredResources(at));
         foreach (var (name, at) in a.Imports)
         {
             var bt = b.Imports.FirstOrDefault(e => e.Name == name).Type ?? throw c.Fail($"missing expected import `{name}`");
-            Context($"type mismatch in import `{name}`", () => new Subtyping(c).Extern(bt, at, depth + 1));
+            Context($"type mismatch in import `{name}`", () => Extern(bt, at, depth + 1));
         }
         foreach (var (name, bt) in b.Exports)
         {
@@ -77,8 +78,8 @@ internal sealed class Subtyping(Checker c)
         {
             case (null, null): break;
             case ({ } ar, { } br): Context("type mismatch with result type", () => Val(ar, br, 0)); break;
-            case (null, _): throw c.Fail("expected a result, found none");
-            default: throw c.Fail("expected no result, found one");
+            case (null, _): throw c.Fail("expected no result, found one");
+            default: throw c.Fail("expected a result, found none");
         }
     }
 
@@ -88,7 +89,7 @@ internal sealed class Subtyping(Checker c)
         {
             case (ResourceT ra, ResourceT rb):
                 if (Bindable.Contains(rb.Id) && !Map.ContainsKey(rb.Id)) { Map[rb.Id] = ra.Id; return; }
-                if (ra.Id != Resolve(rb.Id)) throw c.Fail("resource types are not the same");
+                if (Resolve(ra.Id) != Resolve(rb.Id)) throw c.Fail("resource types are not the same");
                 break;
             case (ResourceT, DefT): throw c.Fail("expected defined type, found resource");
             case (DefT, ResourceT rb) when Bindable.Contains(rb.Id): throw c.Fail("expected resource, found defined type");
@@ -198,10 +199,10 @@ internal sealed class Subtyping(Checker c)
                 }
                 break;
             case (OwnD oa, OwnD ob):
-                if (oa.Resource != Resolve(ob.Resource)) throw c.Fail("resource types are not the same");
+                if (Resolve(oa.Resource) != Resolve(ob.Resource)) throw c.Fail("resource types are not the same");
                 break;
             case (BorrowD ba, BorrowD bb):
-                if (ba.Resource != Resolve(bb.Resource)) throw c.Fail("resource types are not the same");
+                if (Resolve(ba.Resource) != Resolve(bb.Resource)) throw c.Fail("resource types are not the same");
                 break;
             default:
                 throw c.Fail($"expected {TypeDescriptions.Desc(b)}, found {TypeDescriptions.Desc(a)}");

@@ -65,7 +65,7 @@ internal sealed partial class Checker
                     break;
                 case ImportDecl im: Import(im.Name, im.Desc, s); break;
                 case ExportDecl ex:
-                    var t = ExportName(ex.Name, Extern(ex.Desc, s, ex.Name.Name), s.ExportKeys, s);
+                    var t = ExportName(ex.Name, Extern(ex.Desc, s, ex.Name.Name), s.ExportSpace, s, visibility: true);
                     s.Exports.Add((ex.Name.Name, t));
                     AddItem(s, t);
                     break;
@@ -76,7 +76,7 @@ internal sealed partial class Checker
     }
 
     /// <summary>The extern type an import or export declares; (sub resource) makes a fresh resource named by the label.</summary>
-    public ET Extern(ExternDesc d, Scope s, string name)
+    public ET Extern(ExternDesc d, Scope s, string name, bool fresh = true)
     {
         switch (d)
         {
@@ -87,7 +87,12 @@ internal sealed partial class Checker
             case ComponentExtern c:
                 return TypeAt(s, c.Type) is ComponentT ct ? new ComponentET(ct) : throw Fail($"type index {c.Type} is not a component type");
             case InstanceExtern i:
-                return TypeAt(s, i.Type) is InstanceT it ? new InstanceET(it) : throw Fail($"type index {i.Type} is not an instance type");
+                if (TypeAt(s, i.Type) is not InstanceT it) throw Fail($"type index {i.Type} is not an instance type");
+                // Each use of an instance type stands for a different instance: its abstract resources are new.
+                var instance = new InstanceET(it);
+                if (!fresh) return instance;
+                var map = DeclaredResources(instance).ToDictionary(r => r, r => new ResourceId(r.Name));
+                return Substitution.Apply(instance, map, new Dictionary<object, object>());
             case TypeExtern { Eq: { } eq }:
                 return new TypeET(TypeAt(s, eq));
             case TypeExtern:
