@@ -15,6 +15,16 @@ public sealed record CodegenOptions(Target Target)
     /// </summary>
     public ulong? MemoryWindow { get; init; }
 
+    /// <summary>Entries reserved for each table; null means its minimum. table.grow succeeds up to it.</summary>
+    public ulong? TableWindow { get; init; }
+
+    /// <summary>
+    /// Each function checks on entry that the stack pointer is above the link-time symbol
+    /// <c>gust_stack_limit</c>, so deep recursion traps (call stack exhausted) instead of running
+    /// the stack into other data. Off only where a hardware guard (MPU, PMP) does the job.
+    /// </summary>
+    public bool StackLimitCheck { get; init; } = true;
+
     /// <summary>Prefix of every symbol the module defines, so several modules can share one image.</summary>
     public string SymbolPrefix { get; init; } = "wasm";
 }

@@ -46,10 +46,13 @@ public static class ModuleCompiler
             ir.AppendLine($"{mem.Symbol} = internal global [{mem.WindowBytes} x i8] zeroinitializer, align 16");
             ir.AppendLine($"{mem.SizeSymbol} = internal global i32 {(int)(uint)mem.MinBytes}");
         }
-        for (var s = 0; s < m.Module.Datas.Count; s++)
+        for (var s = 0u; s < m.Module.Datas.Count; s++)
         {
-            var bytes = m.Module.Datas[s].Bytes;
-            ir.AppendLine($"{InitWriter.DataSymbol(m, s)} = private unnamed_addr constant [{bytes.Length} x i8] {LlvmNames.Bytes(bytes)}");
+            var seg = m.Module.Datas[(int)s];
+            // Active segments are dropped once instantiation has copied them (spec 4.5.4).
+            var length = seg.Mode == SegmentMode.Passive ? seg.Bytes.Length : 0;
+            ir.AppendLine($"{m.DataSymbol(s)} = private unnamed_addr constant [{seg.Bytes.Length} x i8] {LlvmNames.Bytes(seg.Bytes)}");
+            ir.AppendLine($"{m.DataLengthSymbol(s)} = internal global i32 {length}");
         }
         ir.AppendLine();
     }
@@ -75,9 +78,21 @@ public static class ModuleCompiler
         ir.AppendLine($"{m.DescriptorsSymbol} = internal constant [{m.Module.FuncCount} x {{ ptr, i32 }}] [{string.Join(", ", entries)}]");
         for (var t = 0u; t < m.Module.TableCount; t++)
         {
-            var size = m.Module.TableTypeOf(t)!.Limits.Min;
-            ir.AppendLine($"{m.TableSymbol(t)} = internal global [{size} x ptr] zeroinitializer");
-            ir.AppendLine($"{m.TableSizeSymbol(t)} = internal global i32 {size}");
+            var type = m.Module.TableTypeOf(t)!;
+            ir.AppendLine($"; table {t}: {type.Limits.Min} {type.ElemType.Name()} entries at start, room for {m.TableCapacity(t)}");
+            ir.AppendLine($"{m.TableSymbol(t)} = internal global [{m.TableCapacity(t)} x ptr] zeroinitializer");
+            ir.AppendLine($"{m.TableSizeSymbol(t)} = internal global i32 {type.Limits.Min}");
+        }
+        for (var s = 0u; s < m.Module.Elems.Count; s++)
+        {
+            var seg = m.Module.Elems[(int)s];
+            var refs = Enumerable.Range(0, seg.Count).Select(k => "ptr " + (seg.FuncIndices is { } fs
+                ? m.FuncRef(fs[k])
+                : ConstantExpr.Of(m, seg.Exprs![k], $"element segment {s}")));
+            // Active and declarative segments are dropped by instantiation (spec 4.5.4).
+            var length = seg.Mode == SegmentMode.Passive ? seg.Count : 0;
+            ir.AppendLine($"{m.ElemSymbol(s)} = internal constant [{seg.Count} x ptr] [{string.Join(", ", refs)}]");
+            ir.AppendLine($"{m.ElemLengthSymbol(s)} = internal global i32 {length}");
         }
         ir.AppendLine();
     }
@@ -123,8 +138,7 @@ public static class ModuleCompiler
                     ir.AppendLine($"{symbol} = alias {LlvmTypes.Of(g.Type)}, ptr {m.GlobalSymbol(e.Index)}");
                     break;
                 case ExternKind.Table:
-                    var size = m.Module.TableTypeOf(e.Index)!.Limits.Min;
-                    ir.AppendLine($"{symbol} = alias [{size} x ptr], ptr {m.TableSymbol(e.Index)}");
+                    ir.AppendLine($"{symbol} = alias [{m.TableCapacity(e.Index)} x ptr], ptr {m.TableSymbol(e.Index)}");
                     break;
             }
         }

@@ -53,14 +53,6 @@ public class CompileTests
     }
 
     [Fact]
-    public void InstructionNotLoweredYetIsAClearError()
-    {
-        var m = Wat.Parse("(module (table 1 funcref) (func (export \"f\") (result i32) (table.size 0)))");
-        var e = Assert.Throws<WasmException>(() => ModuleCompiler.EmitIr(m, new CodegenOptions(Target.Thumbv7m)));
-        Assert.Contains("table.size (in function 0 \"f\") is not lowered to native code yet", e.Message);
-    }
-
-    [Fact]
     public void ImportedMemoryIsAClearError()
     {
         var m = Wat.Parse("(module (import \"env\" \"mem\" (memory 1)))");

@@ -13,12 +13,14 @@ public static class Native
 {
     public static readonly string[] Boards = ["mps2-an385", "virt-rv32"];
 
-    public static QemuResult Run(string board, Module module, IEnumerable<(string Export, WastValue[] Args)> calls, Func<CodegenOptions, CodegenOptions>? options = null)
+    public static QemuResult Run(string board, Module module, IEnumerable<(string Export, WastValue[] Args)> calls,
+        Func<CodegenOptions, CodegenOptions>? options = null, bool continueAfterTrap = false)
     {
         var manifest = BoardCatalog.Load(board);
         var opts = new CodegenOptions(manifest.Target);
         if (options is not null) opts = options(opts);
-        return TestImage.BuildAndRun(module, manifest, calls.Select(c => new Invocation(c.Export, c.Args)).ToList(), opts);
+        var invocations = calls.Select(c => new Invocation(c.Export, c.Args)).ToList();
+        return TestImage.BuildAndRun(module, manifest, invocations, opts, continueAfterTrap: continueAfterTrap);
     }
 
     /// <summary>The result text of each invocation ("i32:0x0000002a", space-separated for several), in order; fails on a trap.</summary>

@@ -21,6 +21,11 @@ public class TrapTests
           (func (export "store_offset") (param i32) (i64.store offset=65530 (local.get 0) (i64.const 1)))
           (func (export "fill") (param i32 i32) (memory.fill (local.get 0) (i32.const 0) (local.get 1)))
           (func (export "crash") (unreachable))
+          (global $count (mut i32) (i32.const 0))
+          (func (export "count_then_trap") (result i32)
+            (global.set $count (i32.add (global.get $count) (i32.const 1))) (i32.div_u (global.get $count) (i32.const 0)))
+          (func (export "count") (result i32) (global.get $count))
+          (func $recurse (export "recurse") (param i64) (result i64) (i64.add (call $recurse (i64.add (local.get 0) (i64.const 1))) (local.get 0)))
           (func $target (type $->i32) (i32.const 1))
           (func (export "call_at") (param i32) (result i32) (call_indirect (type $->i32) (local.get 0)))
           (func (export "call_wrong_type") (param i32) (result i64) (call_indirect (type $->i64) (local.get 0)))
@@ -44,6 +49,7 @@ public class TrapTests
             data.Add(board, "store_offset", [I32(0)], TrapKind.OutOfBoundsMemory);
             data.Add(board, "fill", [I32(65000), I32(537)], TrapKind.OutOfBoundsMemory);
             data.Add(board, "crash", [], TrapKind.Unreachable);
+            data.Add(board, "recurse", [I64(0)], TrapKind.CallStackExhausted);
             data.Add(board, "call_at", [I32(4)], TrapKind.UndefinedElement);
             data.Add(board, "call_at", [I32(0)], TrapKind.UninitializedElement);
             data.Add(board, "call_wrong_type", [I32(2)], TrapKind.IndirectCallTypeMismatch);
@@ -61,6 +67,30 @@ public class TrapTests
         Assert.Equal(TrapKinds.ExitStatusBase + (int)kind, r.ExitStatus);
         Assert.Equal(kind, TrapKinds.FromExitStatus(r.ExitStatus!.Value));
         Assert.Equal($"0: {I32Text(3)}\n1:trap: {kind.Message()} in function {index} \"{export}\"\n", r.Console.Replace("\r", ""));
+    }
+
+    /// <summary>In a guarded harness a trap is reported and the next call goes on with the state the trap left.</summary>
+    [Theory]
+    [MemberData(nameof(BoardData.All), MemberType = typeof(BoardData))]
+    public void HarnessGoesOnAfterTraps(string board)
+    {
+        var m = Wat.Parse(Module);
+        var r = Run(board, m,
+        [
+            ("div_s", [I32(1), I32(0)]), ("div_s", [I32(7), I32(2)]), ("recurse", [I64(0)]), ("load", [I32(-4)]),
+            ("count_then_trap", []), ("count_then_trap", []), ("count", []),
+        ], continueAfterTrap: true);
+        Assert.Equal(0, r.ExitStatus);
+        string Index(string name) => m.Exports.Single(e => e.Name == name).Index.ToString();
+        Assert.Equal(
+            $"0:trap: integer divide by zero in function {Index("div_s")} \"div_s\"\n" +
+            $"1: {I32Text(3)}\n" +
+            $"2:trap: call stack exhausted in function {Index("recurse")} \"recurse\"\n" +
+            $"3:trap: out of bounds memory access in function {Index("load")} \"load\"\n" +
+            $"4:trap: integer divide by zero in function {Index("count_then_trap")} \"count_then_trap\"\n" +
+            $"5:trap: integer divide by zero in function {Index("count_then_trap")} \"count_then_trap\"\n" +
+            $"6: {I32Text(2)}\n",
+            r.Console.Replace("\r", ""));
     }
 
     [Theory]

@@ -29,10 +29,8 @@ internal sealed partial class FunctionLowerer
     {
         var type = _m.Module.Types[(int)typeIndex];
         var index = Pop();
-        var size = _w.Value($"load i32, ptr {_m.TableSizeSymbol(table)}");
-        TrapIf(_w.Value($"icmp uge i32 {index.Value}, {size}"), TrapKind.UndefinedElement);
-        var entry = _w.Value($"getelementptr inbounds ptr, ptr {_m.TableSymbol(table)}, i32 {index.Value}");
-        var descriptor = _w.Value($"load ptr, ptr {entry}");
+        TrapIf(_w.Value($"icmp uge i32 {index.Value}, {TableSize(table)}"), TrapKind.UndefinedElement);
+        var descriptor = _w.Value($"load ptr, ptr {Entry(table, index.Value)}");
         TrapIf(_w.Value($"icmp eq ptr {descriptor}, null"), TrapKind.UninitializedElement);
         var idField = _w.Value($"getelementptr inbounds {{ ptr, i32 }}, ptr {descriptor}, i32 0, i32 1");
         var id = _w.Value($"load i32, ptr {idField}");

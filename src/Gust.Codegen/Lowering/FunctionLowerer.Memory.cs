@@ -66,6 +66,12 @@ internal sealed partial class FunctionLowerer
             case Op.MemoryCopy:
                 MemoryCopy(_m.Memories[instr.Index], _m.Memories[instr.Index2]);
                 return true;
+            case Op.MemoryInit:
+                MemoryInit(instr.Index, _m.Memories[instr.Index2]);
+                return true;
+            case Op.DataDrop:
+                _w.Emit($"store i32 0, ptr {_m.DataLengthSymbol(instr.Index)}");
+                return true;
             default:
                 return false;
         }
@@ -128,15 +134,17 @@ internal sealed partial class FunctionLowerer
         Push(ValType.I32, _w.Value($"select i1 {fits}, i32 {pages}, i32 -1"));
     }
 
-    /// <summary>Traps unless [start, start + length) lies inside the memory; 32-bit math that cannot wrap.</summary>
-    private void CheckRange(MemoryLayout mem, string start, string length)
+    /// <summary>Traps unless [start, start + length) lies within [0, size): 32-bit math that cannot wrap.</summary>
+    private void TrapUnlessWithin(string size, string start, string length, TrapKind kind)
     {
-        var size = MemorySize(mem);
         var tooLong = _w.Value($"icmp ugt i32 {length}, {size}");
         var room = _w.Value($"sub i32 {size}, {length}");
         var past = _w.Value($"icmp ugt i32 {start}, {room}");
-        TrapIf(_w.Value($"or i1 {tooLong}, {past}"), TrapKind.OutOfBoundsMemory);
+        TrapIf(_w.Value($"or i1 {tooLong}, {past}"), kind);
     }
+
+    private void CheckRange(MemoryLayout mem, string start, string length) =>
+        TrapUnlessWithin(MemorySize(mem), start, length, TrapKind.OutOfBoundsMemory);
 
     private void MemoryFill(MemoryLayout mem)
     {
@@ -161,5 +169,20 @@ internal sealed partial class FunctionLowerer
         var src = _w.Value($"getelementptr inbounds i8, ptr {from.Symbol}, i32 {s.Value}");
         _m.Declare("declare void @llvm.memmove.p0.p0.i32(ptr, ptr, i32, i1)");
         _w.Emit($"call void @llvm.memmove.p0.p0.i32(ptr {dst}, ptr {src}, i32 {n.Value}, i1 false)");
+    }
+
+    /// <summary>memory.init (spec 4.4.7): a dropped segment has length 0, so only n = 0 at s = 0 passes.</summary>
+    private void MemoryInit(uint segment, MemoryLayout mem)
+    {
+        var n = Pop();
+        var s = Pop();
+        var d = Pop();
+        var length = _w.Value($"load i32, ptr {_m.DataLengthSymbol(segment)}");
+        TrapUnlessWithin(length, s.Value, n.Value, TrapKind.OutOfBoundsMemory);
+        CheckRange(mem, d.Value, n.Value);
+        var dst = _w.Value($"getelementptr inbounds i8, ptr {mem.Symbol}, i32 {d.Value}");
+        var src = _w.Value($"getelementptr inbounds i8, ptr {_m.DataSymbol(segment)}, i32 {s.Value}");
+        _m.Declare("declare void @llvm.memcpy.p0.p0.i32(ptr, ptr, i32, i1)");
+        _w.Emit($"call void @llvm.memcpy.p0.p0.i32(ptr {dst}, ptr {src}, i32 {n.Value}, i1 false)");
     }
 }

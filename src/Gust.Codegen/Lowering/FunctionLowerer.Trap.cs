@@ -25,6 +25,20 @@ internal sealed partial class FunctionLowerer
         _w.Label(ok);
     }
 
+    public const string StackLimitSymbol = "@gust_stack_limit";
+
+    /// <summary>
+    /// Call-stack exhaustion (spec 4.4.10, "call"): the stack pointer below the limit traps. The
+    /// limit leaves room below it for the deepest frame and the trap report.
+    /// </summary>
+    private void CheckStackLimit()
+    {
+        _m.Declare("declare ptr @llvm.stacksave()");
+        _m.Declare($"{StackLimitSymbol} = external global i8");
+        var sp = _w.Value("call ptr @llvm.stacksave()");
+        TrapIf(_w.Value($"icmp ult ptr {sp}, {StackLimitSymbol}"), TrapKind.CallStackExhausted);
+    }
+
     private void EmitTrapBlocks()
     {
         foreach (var (kind, label) in _trapLabels)

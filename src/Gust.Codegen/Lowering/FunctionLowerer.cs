@@ -45,6 +45,7 @@ internal sealed partial class FunctionLowerer
             _w.Emit($"store {LlvmTypes.Of(t)} {LlvmTypes.Zero(t)}, ptr {slot}");
             _locals.Add((slot, t));
         }
+        if (_m.Options.StackLimitCheck) CheckStackLimit();
         _frames.Add(new Frame { Kind = FrameKind.Function, Params = [], Results = _type.Results, Height = 0 });
         foreach (var instr in _code.Body)
         {
@@ -55,7 +56,9 @@ internal sealed partial class FunctionLowerer
 
         var parameters = string.Join(", ", _type.Params.Select((t, i) => $"{LlvmTypes.Of(t)} %p{i}"));
         output.AppendLine($"; func {_funcIndex} \"{Name}\" {_type}");
-        _w.WriteTo(output, $"define internal {LlvmTypes.Return(_type.Results)} {_m.FunctionSymbol(_funcIndex)}({parameters}) nounwind");
+        // No tail calls: LLVM would turn accumulating recursion into a loop, and wasm's call stack
+        // must be exhaustible (assert_exhaustion) however the recursion is written.
+        _w.WriteTo(output, $"define internal {LlvmTypes.Return(_type.Results)} {_m.FunctionSymbol(_funcIndex)}({parameters}) nounwind \"disable-tail-calls\"=\"true\"");
         output.AppendLine();
     }
 
@@ -65,7 +68,7 @@ internal sealed partial class FunctionLowerer
     {
         if (Top.Unreachable && !IsStructural(instr.Op)) return;
         if (LowerControl(instr) || LowerInteger(instr) || LowerFloat(instr) || LowerConversion(instr)
-            || LowerMemory(instr) || LowerCall(instr) || LowerVariable(instr) || LowerReference(instr))
+            || LowerMemory(instr) || LowerTable(instr) || LowerCall(instr) || LowerVariable(instr) || LowerReference(instr))
             return;
         throw Unsupported.Instruction(instr, $"function {_funcIndex} \"{Name}\"");
     }

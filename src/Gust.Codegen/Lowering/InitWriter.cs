@@ -48,7 +48,7 @@ internal static class InitWriter
             if (seg.Bytes.Length == 0) continue;
             m.Declare("declare void @llvm.memcpy.p0.p0.i32(ptr, ptr, i32, i1)");
             var dst = w.Value($"getelementptr inbounds i8, ptr {mem.Symbol}, i32 {(int)offset}");
-            w.Emit($"call void @llvm.memcpy.p0.p0.i32(ptr {dst}, ptr {DataSymbol(m, s)}, i32 {seg.Bytes.Length}, i1 false)");
+            w.Emit($"call void @llvm.memcpy.p0.p0.i32(ptr {dst}, ptr {m.DataSymbol((uint)s)}, i32 {seg.Bytes.Length}, i1 false)");
         }
         if (module.Start is { } start && !w.Terminated) w.Emit($"call void {m.FunctionSymbol(start)}()");
         if (!w.Terminated) w.Terminate("ret void");
@@ -56,8 +56,6 @@ internal static class InitWriter
         w.WriteTo(output, $"define void {LlvmNames.Global(ModuleSymbols.Init(m.Prefix))}() nounwind");
         output.AppendLine();
     }
-
-    public static string DataSymbol(ModuleContext m, int segment) => LlvmNames.Global($"{m.Prefix}.data{segment}");
 
     private static void Trap(IrFunctionWriter w, TrapKind kind)
     {

@@ -53,6 +53,19 @@ internal sealed class ModuleContext
     public string TableSymbol(uint index) => LlvmNames.Global($"{Prefix}.table{index}");
     public string TableSizeSymbol(uint index) => LlvmNames.Global($"{Prefix}.table{index}.size");
     public string DescriptorsSymbol => LlvmNames.Global($"{Prefix}.funcs");
+    public string DataSymbol(uint segment) => LlvmNames.Global($"{Prefix}.data{segment}");
+    /// <summary>A data segment's length while it is available to memory.init; 0 once dropped (or active, after instantiation).</summary>
+    public string DataLengthSymbol(uint segment) => LlvmNames.Global($"{Prefix}.data{segment}.length");
+    public string ElemSymbol(uint segment) => LlvmNames.Global($"{Prefix}.elem{segment}");
+    public string ElemLengthSymbol(uint segment) => LlvmNames.Global($"{Prefix}.elem{segment}.length");
+
+    /// <summary>Entries reserved for a table: its minimum, or up to the window while the maximum allows (table.grow).</summary>
+    public ulong TableCapacity(uint table)
+    {
+        var limits = Module.TableTypeOf(table)!.Limits;
+        var capacity = Math.Max(Options.TableWindow ?? limits.Min, limits.Min);
+        return Math.Min(capacity, limits.Max ?? ulong.MaxValue);
+    }
 
     /// <summary>A funcref to function <paramref name="index"/>: the address of its descriptor {code, type id}.</summary>
     public string FuncRef(uint index) =>

@@ -17,7 +17,7 @@ public static class TestImage
     public const string Prefix = "wasm";
 
     public static QemuResult BuildAndRun(Module module, BoardManifest board, IReadOnlyList<Invocation> invocations,
-        CodegenOptions? options = null, TimeSpan? timeout = null)
+        CodegenOptions? options = null, TimeSpan? timeout = null, bool continueAfterTrap = false)
     {
         options ??= new CodegenOptions(board.Target);
         if (options.Target != board.Target) throw FirmwareError.Of($"module compiled for {options.Target}, board {board.Name} is {board.Target}");
@@ -28,7 +28,7 @@ public static class TestImage
             File.WriteAllBytes(moduleObj, ModuleCompiler.Compile(module, options with { SymbolPrefix = Prefix }));
             var harnessLl = Path.Combine(dir.FullName, "harness.ll");
             var harnessObj = Path.Combine(dir.FullName, "harness.o");
-            File.WriteAllText(harnessLl, HarnessWriter.Write(module, Prefix, invocations));
+            File.WriteAllText(harnessLl, HarnessWriter.Write(module, Prefix, invocations, continueAfterTrap));
             Clang.CompileFile(board.Target, harnessLl, harnessObj);
             var elf = Path.Combine(dir.FullName, "image.elf");
             FirmwareLinker.Link(board, [moduleObj, harnessObj], elf);

@@ -23,3 +23,8 @@ void gust_result_i32(uint32_t v) { gust_puts(" i32:0x"); gust_put_hex(v, 8); }
 void gust_result_i64(uint64_t v) { gust_puts(" i64:0x"); gust_put_hex(v, 16); }
 void gust_result_f32(uint32_t bits) { gust_puts(" f32:0x"); gust_put_hex(bits, 8); }
 void gust_result_f64(uint64_t bits) { gust_puts(" f64:0x"); gust_put_hex(bits, 16); }
+void gust_result_ref(const void *ref) {
+    if (!ref) { gust_puts(" ref:null"); return; }
+    gust_puts(" ref:0x");
+    gust_put_hex((uintptr_t)ref, 8);
+}

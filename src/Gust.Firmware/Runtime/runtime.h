@@ -11,6 +11,9 @@ void gust_put_dec(uint32_t value);
 __attribute__((noreturn)) void gust_exit(int status);
 __attribute__((noreturn)) void gust_fault(const char *what, uint32_t cause, uint32_t address);
 
+/* Runs fn; a wasm trap inside it is reported and returns here: 0 if none, else 1 + the trap kind. */
+uint32_t gust_guarded(void (*fn)(void));
+
 /* Defined by the generated harness (or application): what runs after start-up. */
 void gust_main(void);
 

@@ -1,5 +1,28 @@
-/* The one function every wasm trap calls: a report line, then exit with 100 + kind (TrapKind.cs). */
+/*
+ * The one function every wasm trap calls: a report line, then exit with 100 + kind (TrapKind.cs),
+ * or, inside gust_guarded, back to its caller so a harness can go on after an expected trap.
+ */
 #include "runtime.h"
+
+/* libc's setjmp/longjmp (newlib on ARM, picolibc on RISC-V); the buffer is larger than either's
+ * jmp_buf (at most 24 words), so no libc header is needed. */
+typedef uint32_t gust_jmp_buf[32];
+int setjmp(gust_jmp_buf env) __attribute__((returns_twice));
+__attribute__((noreturn)) void longjmp(gust_jmp_buf env, int value);
+
+static uint32_t (*volatile catcher)[32];
+
+uint32_t gust_guarded(void (*fn)(void)) {
+    gust_jmp_buf env;
+    uint32_t (*volatile outer)[32] = catcher;
+    int trapped = setjmp(env);
+    if (trapped == 0) {
+        catcher = &env;
+        fn();
+    }
+    catcher = outer;
+    return (uint32_t)trapped;
+}
 
 struct gust_module_names { const char *const *names; uint32_t count; };
 
@@ -23,6 +46,7 @@ __attribute__((noreturn)) void gust_trap(uint32_t kind, uint32_t func) {
         }
     }
     gust_putc('\n');
+    if (catcher) longjmp(*catcher, (int)kind + 1);
     gust_exit(100 + (int)kind);
 }
 
