@@ -13,7 +13,6 @@ public sealed class WasmtimeHost : IDisposable
     /// <summary>How often the engine's epoch advances; wasm checks it at loop heads and function entries.</summary>
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
 
-    private readonly Engine engine = new(WasmtimeConfig.Create());
     private readonly Timer ticker;
     private readonly ulong deadlineTicks;
 
@@ -22,12 +21,14 @@ public sealed class WasmtimeHost : IDisposable
     {
         TimeLimit = timeLimit ?? TimeSpan.FromSeconds(10);
         deadlineTicks = (ulong)Math.Max(1, Math.Ceiling(TimeLimit / Tick));
-        ticker = new Timer(_ => engine.IncrementEpoch(), null, Tick, Tick);
+        ticker = new Timer(_ => Engine.IncrementEpoch(), null, Tick, Tick);
     }
 
     public TimeSpan TimeLimit { get; }
 
-    public IWastEngine CreateEngine() => new WasmtimeWastEngine(engine, this);
+    internal Engine Engine { get; } = new(WasmtimeConfig.Create());
+
+    public IWastEngine CreateEngine() => new WasmtimeWastEngine(this);
 
     /// <summary>Starts the clock for one entry into wasm on <paramref name="store"/>.</summary>
     internal void Arm(Store store) => store.SetEpochDeadline(deadlineTicks);
@@ -37,6 +38,6 @@ public sealed class WasmtimeHost : IDisposable
         // Wait for a tick in flight, so that it cannot touch the engine after it is freed.
         using var stopped = new ManualResetEvent(false);
         if (ticker.Dispose(stopped)) stopped.WaitOne();
-        engine.Dispose();
+        Engine.Dispose();
     }
 }

@@ -10,16 +10,14 @@ namespace Gust.Host;
 /// </summary>
 public sealed class WasmtimeWastEngine : IWastEngine
 {
-    private readonly Engine engine;
     private readonly WasmtimeHost host;
     private readonly Store store;
-    private int modules;
+    private readonly List<Wasmtime.Module> modules = new();
 
-    internal WasmtimeWastEngine(Engine engine, WasmtimeHost host)
+    internal WasmtimeWastEngine(WasmtimeHost host)
     {
-        this.engine = engine;
         this.host = host;
-        store = new Store(engine);
+        store = new Store(host.Engine);
         Spectest = Host.Spectest.Create(store, host);
     }
 
@@ -29,7 +27,9 @@ public sealed class WasmtimeWastEngine : IWastEngine
     {
         try
         {
-            return new CompiledModule(store, host, module, Wasmtime.Module.FromBytes(engine, $"module{++modules}", binary));
+            var compiled = Wasmtime.Module.FromBytes(host.Engine, $"module{modules.Count}", binary);
+            modules.Add(compiled);
+            return new CompiledModule(store, host, module, compiled);
         }
         catch (WasmtimeException e)
         {
@@ -37,7 +37,11 @@ public sealed class WasmtimeWastEngine : IWastEngine
         }
     }
 
-    public void Dispose() => store.Dispose();
+    public void Dispose()
+    {
+        store.Dispose();
+        modules.ForEach(m => m.Dispose());
+    }
 
     private sealed class CompiledModule(Store store, WasmtimeHost host, Gust.Wasm.Module module, Wasmtime.Module compiled) : IWastModule
     {

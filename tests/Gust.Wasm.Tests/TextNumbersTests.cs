@@ -54,6 +54,9 @@ public class TextNumbersTests
     [InlineData("0x1.00000300000000000p-50", 0x2680_0002u)] // tie at odd: up to even
     [InlineData("1e-45", 0x0000_0001u)]
     [InlineData("3.4028234e38", 0x7F7F_FFFFu)]
+    [InlineData("340282356779733661637539395458142568447", 0x7F7F_FFFFu)] // one below the midpoint to 2^128
+    [InlineData("1.00000005960464477539062500000000001", 0x3F80_0001u)] // just past the tie between 1 and its successor
+    [InlineData("1.000000059604644775390625", 0x3F80_0000u)] // the exact tie: to even
     [InlineData("inf", 0x7F80_0000u)]
     [InlineData("-inf", 0xFF80_0000u)]
     [InlineData("nan", 0x7FC0_0000u)]
@@ -73,6 +76,7 @@ public class TextNumbersTests
     [InlineData("0x1p128")]
     [InlineData("0x1.ffffffp127")] // the midpoint to infinity rounds to it
     [InlineData("1e39")]
+    [InlineData("340282356779733661637539395458142568448")] // the midpoint to 2^128 ties to even: infinity
     [InlineData("nan:0x800000")]
     [InlineData("nan:0x0")]
     public void Float32OutOfRange(string text) => Assert.Equal(NumberStatus.OutOfRange, TextNumbers.ParseF32(text, out _));

@@ -7,10 +7,12 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return DemoCommand.Create();
         yield return ValidateCommand.Create();
         yield return Wat2WasmCommand.Create();
         yield return PrintCommand.Create();
         yield return WastCommand.Create();
         yield return CompileCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

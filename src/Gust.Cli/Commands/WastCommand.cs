@@ -84,10 +84,11 @@ public static class WastCommand
     {
         var dirs = files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Distinct().ToList();
         var common = dirs[0];
-        while (common.Length > 1 && !dirs.All(d => d == common || d.StartsWith(common + "/", StringComparison.Ordinal)))
+        bool IsRoot(string d) => Path.GetPathRoot(d) == d;
+        while (!IsRoot(common) && !dirs.All(d => d == common || d.StartsWith(common + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
             common = Path.GetDirectoryName(common)!;
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var f in files) names[f] = common.Length > 1 ? Path.GetRelativePath(common, Path.GetFullPath(f)) : f;
+        foreach (var f in files) names[f] = IsRoot(common) ? f : Path.GetRelativePath(common, Path.GetFullPath(f));
         return names;
     }
 }

@@ -17,6 +17,7 @@ internal sealed partial class WatModuleParser
     private readonly NameSpace _globals = new("global");
     private readonly NameSpace _elems = new("elem");
     private readonly NameSpace _datas = new("data");
+    private readonly PositionRecorder _positions = new();
     private uint _funcCount, _tableCount, _memoryCount, _globalCount;
     /// <summary>Kind of the first definition seen, for "import after function" and the like.</summary>
     private string? _firstDefinition;
@@ -156,8 +157,8 @@ internal sealed partial class WatModuleParser
                 if (_module.Start is not null) throw _c.Error("multiple start sections", kw);
                 _module.Start = _funcs.Resolve(_c);
                 break;
-            case "elem": ParseElem(); break;
-            case "data": ParseData(); break;
+            case "elem": ParseElem(kw); break;
+            case "data": ParseData(kw); break;
             case "tag": throw _c.Unsupported(Features.Exceptions, "a tag", kw);
             default: throw _c.Unexpected(kw);
         }
@@ -253,10 +254,11 @@ internal sealed partial class WatModuleParser
         var typeIndex = ParseTypeUse(paramNames, out _);
         foreach (var (name, nameAt) in paramNames) locals.Define(name, nameAt, _c);
         _module.Funcs.Add(typeIndex);
-        var code = new Code();
+        var code = new Code { At = Point(at) };
         ParseLocals(code, locals);
-        ParseInstrs(code.Body, locals, stopAfterOne: false);
-        code.Body.Add(Instr.End());
+        var body = StartExpr(code.Body);
+        ParseExpr(body, locals);
+        (_, code.Positions) = body.Finish();
         _module.Codes.Add(code);
     }
 
@@ -308,12 +310,9 @@ internal sealed partial class WatModuleParser
             var elemType = ParseRefType();
             var elemAt = _c.Peek(1);
             if (!_c.TryField("elem")) throw _c.Unexpected();
-            var seg = new ElemSegment { Mode = SegmentMode.Active, Table = index, ElemType = elemType, Offset = [Instr.I32Const(0), Instr.End()] };
-            if (_c.IsLParen())
-            {
-                seg.Exprs = new List<List<Instr>>();
-                ParseElemExprs(seg.Exprs);
-            }
+            var seg = new ElemSegment { Mode = SegmentMode.Active, Table = index, ElemType = elemType, At = Point(elemAt) };
+            (seg.Offset, seg.OffsetPositions) = ImplicitOffset(elemAt).Finish();
+            if (_c.IsLParen()) ParseElemExprs(seg);
             else ParseElemList(seg, allowBareIndices: true);
             seg.Flags = (byte)((seg.FuncIndices is not null ? 0 : 4) | (index != 0 || elemType != ValType.FuncRef ? 2 : 0));
             _c.ExpectRParen();
@@ -347,10 +346,11 @@ internal sealed partial class WatModuleParser
             var bytes = ParseDataStrings();
             _c.ExpectRParen();
             _datas.Define(null, dataAt, _c);
+            var (offset, offsetPositions) = ImplicitOffset(dataAt).Finish();
             _module.Datas.Add(new DataSegment
             {
-                Mode = SegmentMode.Active, Memory = index, Offset = [Instr.I32Const(0), Instr.End()], Bytes = bytes,
-                Flags = (byte)(index == 0 ? 0 : 2),
+                Mode = SegmentMode.Active, Memory = index, Offset = offset, OffsetPositions = offsetPositions, Bytes = bytes,
+                Flags = (byte)(index == 0 ? 0 : 2), At = Point(dataAt),
             });
             var log2 = pageSizeLog2 ?? 16;
             var pages = ((ulong)bytes.Length + (1UL << log2) - 1) >> log2;
@@ -372,10 +372,10 @@ internal sealed partial class WatModuleParser
         NoteDefinition("global");
         _globalCount++;
         var type = ParseGlobalType();
-        var init = new List<Instr>();
-        ParseInstrs(init, null, stopAfterOne: false);
-        init.Add(Instr.End());
-        _module.Globals.Add(new Global(type, init));
+        var expr = StartExpr();
+        ParseExpr(expr, null);
+        var (init, positions) = expr.Finish();
+        _module.Globals.Add(new Global(type, init) { At = Point(at), InitPositions = positions });
     }
 
     /// <summary>(export "n" (func|table|memory|global x)).</summary>
