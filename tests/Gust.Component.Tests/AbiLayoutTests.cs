@@ -129,4 +129,14 @@ public class AbiLayoutTests
         var both = CanonicalAbi.FlattenFunc(Func(Enumerable.Repeat("string", 9).ToArray(), "tuple<u8,u8>"), FlattenContext.Lower);
         Assert.Equal([ValType.I32, ValType.I32], both.Params);
     }
+
+    /// <summary>Input controls the nesting depth: too deep is a catchable exception, never a stack overflow.</summary>
+    [Fact]
+    public void DeepNestingFailsWithoutOverflowingTheStack()
+    {
+        ComponentValType t = PrimitiveType.U8;
+        for (var i = 0; i < 1_000_000; i++) t = new OptionType(t);
+        Assert.Throws<InsufficientExecutionStackException>(() => CanonicalAbi.Size(t));
+        Assert.Throws<InsufficientExecutionStackException>(() => CanonicalAbi.Flatten(t));
+    }
 }

@@ -37,7 +37,7 @@ public static partial class CanonicalAbi
 
     private static void FlattenInto(ComponentValType t, List<ValType> flat)
     {
-        switch (Despecialize(t))
+        switch (GuardDepth(Despecialize(t)))
         {
             case PrimitiveType p:
                 if (p.Kind == Primitive.String) flat.AddRange([ValType.I32, ValType.I32]);

@@ -9,7 +9,7 @@ public sealed partial class LiftLowerContext
     /// <summary>Reads a value of type <paramref name="t"/> from its flattening (definitions.py lift_flat).</summary>
     public ComponentValue LiftFlat(FlatReader vi, ComponentValType t)
     {
-        switch (t)
+        switch (CanonicalAbi.GuardDepth(t))
         {
             case PrimitiveType { Kind: Primitive.String }:
                 return LoadStringFromRange(vi.Next(ValType.I32).AsI32, vi.Next(ValType.I32).AsI32);
@@ -56,7 +56,7 @@ public sealed partial class LiftLowerContext
 
     private void LowerFlatInto(ComponentValue v, ComponentValType t, List<FlatValue> flat)
     {
-        switch (t)
+        switch (CanonicalAbi.GuardDepth(t))
         {
             case PrimitiveType { Kind: Primitive.String }:
                 var (ptr, units) = StoreStringIntoRange(v as StringValue ?? throw ValueShapes.Mismatch(v, t));

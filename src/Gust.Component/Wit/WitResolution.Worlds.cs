@@ -12,6 +12,12 @@ internal sealed partial class Resolution
         Enter(usedAt ?? syntax.At);
         var (source, body) = home[syntax];
         var world = new WitWorld(syntax.Name, Package(source)) { Docs = syntax.Prefix.Docs, Gate = syntax.Prefix.Gate };
+        WitGates.CheckPackageVersion(world.Gate, source.Name, syntax.At);
+        foreach (var item in syntax.Items)
+        {
+            WitGates.CheckPackageVersion(item.Prefix.Gate, source.Name, item.At);
+            WitGates.CheckContained(item.Prefix.Gate, item is ExternSyntax { Name: { } n } ? n : "item", world.Gate, world.Name, item.At);
+        }
         var items = new WorldItems(world);
         FillWorld(items, syntax, source, body);
         Elaborate(world, items);

@@ -132,6 +132,7 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         Enter(usedAt ?? syntax.At);
         var (source, body) = home[syntax];
         var iface = new WitInterface(syntax.Name, Package(source)) { Docs = syntax.Prefix.Docs, Gate = syntax.Prefix.Gate };
+        WitGates.CheckPackageVersion(iface.Gate, source.Name, syntax.At);
         FillInterface(iface, syntax.Items, source, body);
         depth--;
         done[syntax] = iface;
@@ -144,6 +145,14 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         var scope = new TypeScope(iface, source, body);
         foreach (var item in items)
         {
+            WitGates.CheckPackageVersion(item.Prefix.Gate, source.Name, item.At);
+            WitGates.CheckContained(item.Prefix.Gate, ItemName(item), iface.Gate, iface.Name ?? "interface", item.At);
+            if (item is ResourceSyntax res)
+                foreach (var m in res.Functions)
+                {
+                    WitGates.CheckPackageVersion(m.Prefix.Gate, source.Name, m.At);
+                    WitGates.CheckContained(m.Prefix.Gate, m.Name, res.Prefix.Gate, res.Name, m.At);
+                }
             switch (item)
             {
                 case UseSyntax use: scope.AddUse(use); break;
@@ -159,6 +168,14 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         foreach (var item in items)
             if (item is FuncSyntax f) iface.Functions.Add(Function(scope, f, null));
     }
+
+    private static string ItemName(InterfaceItemSyntax item) => item switch
+    {
+        TypeDefSyntax t => t.Name,
+        FuncSyntax f => f.Name,
+        UseSyntax u => $"use {u.Path}",
+        _ => "item",
+    };
 
     private void ResolveMethods(TypeScope scope, ResourceSyntax r, List<WitFunction> into)
     {
@@ -180,6 +197,8 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         {
             IsAsync = syntax.Type.IsAsync, Docs = syntax.Prefix.Docs, Gate = syntax.Prefix.Gate, ExternalId = syntax.Prefix.ExternalId,
         };
+        var outerGate = scope.Gate;
+        scope.Gate = f.Gate;
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (syntax.Kind == FunctionKind.Method)
         {
@@ -199,6 +218,7 @@ internal sealed partial class Resolution(List<PackageSource> sources)
                 throw WasmException.Invalid($"constructor of `{resource!.Name}` must return `{resource.Name}` or `result<{resource.Name}, …>`", syntax.Type.Result!.At);
         }
         else if (syntax.Type.Result is { } r) f.Result = Type(scope, r);
+        scope.Gate = outerGate;
         return f;
     }
 
@@ -220,6 +240,8 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         public PackageSource Source { get; } = source;
         public PackageBodySyntax Body { get; } = body;
         public Dictionary<string, TypeEntry> Entries { get; } = [];
+        /// <summary>The gate of the item being resolved, which the types it refers to must not exceed.</summary>
+        public WitGate Gate { get; set; } = WitGate.None;
         public List<TypeEntry> Order { get; } = [];
         private readonly HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);
 
@@ -251,7 +273,10 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         if (entry.InProgress) throw WasmException.Invalid($"type `{name}` depends on itself", refAt ?? at);
         entry.InProgress = true;
         Enter(refAt ?? at);
+        var outerGate = scope.Gate;
+        scope.Gate = (entry.Def?.Prefix ?? entry.Use!.Prefix).Gate;
         var def = entry.Def is { } syntax ? TypeDef(scope, syntax) : UsedType(scope, entry.Use!, entry.UseName!);
+        scope.Gate = outerGate;
         depth--;
         entry.InProgress = false;
         entry.Result = def;
@@ -330,6 +355,12 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         _ => throw new InvalidOperationException(syntax.GetType().Name),
     };
 
-    private WitTypeDef Lookup(TypeScope scope, string name, SourceLocation at) =>
-        scope.Entries.TryGetValue(name, out var e) ? Named(scope, e, at) : throw WasmException.Invalid($"type `{name}` not defined", at);
+    private WitTypeDef Lookup(TypeScope scope, string name, SourceLocation at)
+    {
+        if (!scope.Entries.TryGetValue(name, out var e)) throw WasmException.Invalid($"type `{name}` not defined", at);
+        var gate = scope.Gate;
+        var def = Named(scope, e, at);
+        WitGates.CheckReference(gate, def, at);
+        return def;
+    }
 }
