@@ -169,4 +169,38 @@ public class WitResolverTests
         Assert.Equal(3, set.Packages.Count);
         Assert.Equal(["wasi:clocks/wall@0.2.0", "other:pkg/api"], set.SelectWorld().Imports.Select(i => i.Name));
     }
+
+    [Fact]
+    public void WorldLevelResourcesAndGatedItemsPrintBackTheSame()
+    {
+        var text = """
+            package a:b@1.0.0;
+            interface shared { record metadata { size: u32 } }
+            /// The world.
+            @since(version = 1.0.0)
+            world w {
+              @since(version = 1.0.0)
+              use shared.{metadata as m};
+              /// A thing.
+              @since(version = 1.0.0)
+              resource thing {
+                @since(version = 1.0.0)
+                constructor(x: m);
+                @since(version = 1.0.0)
+                get: func() -> m;
+              }
+              @since(version = 1.0.0)
+              import make: func() -> thing;
+              @since(version = 1.0.0)
+              export run: func(t: borrow<thing>);
+            }
+            """;
+        var set = WitResolver.ResolveText(text);
+        var w = set.SelectWorld();
+        Assert.Equal(["a:b/shared@1.0.0", "m", "thing", "[constructor]thing", "[method]thing.get", "make"], w.Imports.Select(i => i.Name));
+        Assert.Equal(new WitGate(Since: "1.0.0"), w.Imports[0].Gate);
+        var printed = WitPrinter.Print(set);
+        Assert.Equal(printed, WitPrinter.Print(WitResolver.ResolveText(printed)));
+        Assert.Equal(WitTestData.Describe(set), WitTestData.Describe(WitResolver.ResolveText(printed)));
+    }
 }

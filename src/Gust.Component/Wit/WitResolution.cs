@@ -173,8 +173,7 @@ internal sealed partial class Resolution(List<PackageSource> sources)
     {
         TypeDefSyntax t => t.Name,
         FuncSyntax f => f.Name,
-        UseSyntax u => $"use {u.Path}",
-        _ => "item",
+        _ => $"use {((UseSyntax)item).Path}",
     };
 
     private void ResolveMethods(TypeScope scope, ResourceSyntax r, List<WitFunction> into)
