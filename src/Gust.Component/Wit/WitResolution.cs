@@ -86,15 +86,16 @@ internal sealed partial class Resolution(List<PackageSource> sources)
 
     // ---- paths -------------------------------------------------------------------------------------
 
-    /// <summary>The interface or world a path names, seen from a package body (its file's top-level <c>use</c>s apply).</summary>
+    /// <summary>
+    /// The interface or world a path names, seen from a package body: a bare name is first one of its file's
+    /// top-level <c>use</c>s, whose own bare paths name the package's interfaces (WIT.md "Item: toplevel-use").
+    /// </summary>
     private object Lookup(UsePathSyntax path, PackageSource from, PackageBodySyntax body)
     {
         if (path.Package is null)
         {
-            foreach (var use in body.Uses)
-                if ((use.As ?? use.Path.Name) == path.Name)
-                    return use.Path.Package is null && use.Path.Name == path.Name ? LookupIn(from, path.Name, path.At) : Lookup(use.Path, from, body);
-            return LookupIn(from, path.Name, path.At);
+            var use = body.Uses.FirstOrDefault(u => (u.As ?? u.Path.Name) == path.Name);
+            return use is { Path.Package: not null } ? Lookup(use.Path, from, body) : LookupIn(from, use?.Path.Name ?? path.Name, path.At);
         }
         var target = FindPackage(path.Package, path.At);
         if (target != from)
