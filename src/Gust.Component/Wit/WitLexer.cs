@@ -100,20 +100,19 @@ internal sealed class WitLexer
     private static bool IsIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '-';
 
     /// <summary>
-    /// Explainer "label": kebab-case words, each all-lowercase or all-uppercase, starting with a letter
-    /// (digits may follow).
+    /// Explainer "label": kebab-case fragments, each all-lowercase or all-uppercase (digits anywhere but at the
+    /// very start); the first fragment starts with a letter.
     /// </summary>
     private void CheckKebab(string text, int at)
     {
         if (text.Length == 0) throw Error("expected an identifier after `%`", at);
-        foreach (var word in text.Split('-'))
+        var words = text.Split('-');
+        if (!char.IsAsciiLetter(words[0].FirstOrDefault())) throw Error($"identifier `{text}` is not kebab-case: it must start with a letter", at);
+        foreach (var word in words)
         {
             if (word.Length == 0) throw Error($"identifier `{text}` is not kebab-case: empty word", at);
-            if (!char.IsAsciiLetter(word[0])) throw Error($"identifier `{text}` is not kebab-case: a word starts with `{word[0]}`", at);
-            bool lower = char.IsAsciiLetterLower(word[0]);
-            foreach (var ch in word)
-                if (char.IsAsciiLetter(ch) && char.IsAsciiLetterLower(ch) != lower)
-                    throw Error($"identifier `{text}` is not kebab-case: word `{word}` mixes upper and lower case", at);
+            if (word.Any(char.IsAsciiLetterLower) && word.Any(char.IsAsciiLetterUpper))
+                throw Error($"identifier `{text}` is not kebab-case: word `{word}` mixes upper and lower case", at);
         }
     }
 

@@ -63,7 +63,10 @@ public sealed class WitInterface(string? name, WitPackage package) : WitScope
 {
     public override string? Name { get; } = name;
     public WitPackage Package { get; } = package;
-    /// <summary>All functions, resource methods included in their desugared form (<c>[method]r.f</c>, with <c>self</c>), as declared.</summary>
+    /// <summary>
+    /// All functions: first each resource's constructor, methods and static functions (desugared: <c>[method]r.f</c>
+    /// takes <c>self</c>), resources in <see cref="WitScope.Types"/> order; then the freestanding functions as declared.
+    /// </summary>
     public List<WitFunction> Functions { get; } = [];
 
     /// <summary>The interface name a component imports or exports it by: <c>ns:pkg/name@version</c>; null for an inline interface.</summary>

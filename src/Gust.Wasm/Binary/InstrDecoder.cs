@@ -11,10 +11,12 @@ internal static class InstrDecoder
     private const byte ElseFrame = 2;
 
     /// <summary>Reads instructions up to and including the End that closes the expression.</summary>
+    /// <param name="positions">Receives each instruction's opcode offset, parallel to <paramref name="into"/>; cleared first.</param>
     /// <param name="frames">Scratch stack, reused across expressions.</param>
     /// <param name="usesDataIndex">Set when memory.init or data.drop occurs (they need the data count section).</param>
-    public static void ReadExpr(ref WasmReader r, List<Instr> into, List<byte> frames, ref bool usesDataIndex)
+    public static void ReadExpr(ref WasmReader r, List<Instr> into, PositionRecorder positions, List<byte> frames, ref bool usesDataIndex)
     {
+        positions.Clear();
         frames.Clear();
         frames.Add(BlockFrame);
         while (true)
@@ -24,6 +26,7 @@ internal static class InstrDecoder
             if (b == (byte)Op.End)
             {
                 into.Add(Instr.End());
+                positions.AddOffset(at);
                 frames.RemoveAt(frames.Count - 1);
                 if (frames.Count == 0) return;
                 continue;
@@ -33,10 +36,12 @@ internal static class InstrDecoder
                 if (frames[^1] != ThenFrame) throw r.Malformed("END opcode expected", at);
                 frames[^1] = ElseFrame;
                 into.Add(new Instr(Op.Else));
+                positions.AddOffset(at);
                 continue;
             }
             var info = ReadOpcode(ref r, b, at);
             into.Add(ReadImmediates(ref r, info, ref usesDataIndex));
+            positions.AddOffset(at);
             if (info.Imm == Imm.Block) frames.Add(info.Op == Op.If ? ThenFrame : BlockFrame);
         }
     }

@@ -12,7 +12,7 @@ public static class ModuleReader
         var layout = new LayoutRecorder();
         var r = new WasmReader(bytes, file, layout);
         ReadHeader(ref r);
-        var module = new Module();
+        var module = new Module { ItemPositions = new ItemPositions() };
         var state = new SectionState();
         var lastRank = 0;
         byte lastId = 0;
@@ -59,11 +59,13 @@ public static class ModuleReader
     private sealed class SectionState
     {
         public readonly List<byte> Frames = new();
+        public readonly PositionRecorder Positions = new();
         public bool UsesDataIndex;
     }
 
     private static void ReadSection(ref WasmReader r, byte id, int size, byte lastId, Module m, SectionState state)
     {
+        var places = m.ItemPositions!;
         switch (id)
         {
             case SectionId.Custom:
@@ -73,28 +75,47 @@ public static class ModuleReader
                 for (var n = r.ReadLength(); n > 0; n--) m.Types.Add(TypeDecoder.ReadFuncType(ref r));
                 break;
             case SectionId.Import:
-                for (var n = r.ReadLength(); n > 0; n--) m.Imports.Add(ReadImport(ref r));
+                for (var n = r.ReadLength(); n > 0; n--)
+                {
+                    places.Imports.Add(SourcePoint.AtOffset(r.Pos));
+                    m.Imports.Add(ReadImport(ref r));
+                }
                 break;
             case SectionId.Function:
                 for (var n = r.ReadLength(); n > 0; n--) m.Funcs.Add(r.ReadU32());
                 break;
             case SectionId.Table:
-                for (var n = r.ReadLength(); n > 0; n--) m.Tables.Add(ReadTable(ref r));
+                for (var n = r.ReadLength(); n > 0; n--)
+                {
+                    places.Tables.Add(SourcePoint.AtOffset(r.Pos));
+                    m.Tables.Add(ReadTable(ref r));
+                }
                 break;
             case SectionId.Memory:
-                for (var n = r.ReadLength(); n > 0; n--) m.Memories.Add(TypeDecoder.ReadMemoryType(ref r));
+                for (var n = r.ReadLength(); n > 0; n--)
+                {
+                    places.Memories.Add(SourcePoint.AtOffset(r.Pos));
+                    m.Memories.Add(TypeDecoder.ReadMemoryType(ref r));
+                }
                 break;
             case SectionId.Global:
                 for (var n = r.ReadLength(); n > 0; n--)
                 {
+                    var at = SourcePoint.AtOffset(r.Pos);
                     var type = TypeDecoder.ReadGlobalType(ref r);
-                    m.Globals.Add(new Global(type, ReadConstExpr(ref r, state)));
+                    var (init, positions) = ReadConstExpr(ref r, state);
+                    m.Globals.Add(new Global(type, init) { At = at, InitPositions = positions });
                 }
                 break;
             case SectionId.Export:
-                for (var n = r.ReadLength(); n > 0; n--) m.Exports.Add(ReadExport(ref r));
+                for (var n = r.ReadLength(); n > 0; n--)
+                {
+                    places.Exports.Add(SourcePoint.AtOffset(r.Pos));
+                    m.Exports.Add(ReadExport(ref r));
+                }
                 break;
             case SectionId.Start:
+                places.Start = SourcePoint.AtOffset(r.Pos);
                 m.Start = r.ReadU32();
                 break;
             case SectionId.Element:
@@ -153,11 +174,11 @@ public static class ModuleReader
         return new Export(name, (ExternKind)kind, r.ReadU32());
     }
 
-    private static List<Instr> ReadConstExpr(ref WasmReader r, SectionState state)
+    private static (List<Instr> Expr, InstrPositions Positions) ReadConstExpr(ref WasmReader r, SectionState state)
     {
         var expr = new List<Instr>(2);
-        InstrDecoder.ReadExpr(ref r, expr, state.Frames, ref state.UsesDataIndex);
-        return expr;
+        InstrDecoder.ReadExpr(ref r, expr, state.Positions, state.Frames, ref state.UsesDataIndex);
+        return (expr, state.Positions.ToOffsets());
     }
 
     /// <summary>Element segment (spec 5.5.12): bit 0 passive/declarative, bit 1 explicit table or declarative, bit 2 expressions.</summary>
@@ -166,14 +187,14 @@ public static class ModuleReader
         var at = r.Pos;
         var flags = r.ReadU32();
         if (flags > 7) throw r.Malformed("malformed elements segment kind", at);
-        var seg = new ElemSegment { Flags = (byte)flags };
+        var seg = new ElemSegment { Flags = (byte)flags, At = SourcePoint.AtOffset(at) };
         var explicitTableOrDeclarative = (flags & 2) != 0;
         var usesExprs = (flags & 4) != 0;
         if ((flags & 1) == 0)
         {
             seg.Mode = SegmentMode.Active;
             seg.Table = explicitTableOrDeclarative ? r.ReadU32() : 0;
-            seg.Offset = ReadConstExpr(ref r, state);
+            (seg.Offset, seg.OffsetPositions) = ReadConstExpr(ref r, state);
         }
         else
         {
@@ -188,7 +209,13 @@ public static class ModuleReader
         if (usesExprs)
         {
             seg.Exprs = new List<List<Instr>>();
-            for (; n > 0; n--) seg.Exprs.Add(ReadConstExpr(ref r, state));
+            seg.ExprPositions = new List<InstrPositions>();
+            for (; n > 0; n--)
+            {
+                var (expr, positions) = ReadConstExpr(ref r, state);
+                seg.Exprs.Add(expr);
+                seg.ExprPositions.Add(positions);
+            }
         }
         else
         {
@@ -200,9 +227,10 @@ public static class ModuleReader
 
     private static Code ReadCode(ref WasmReader r, SectionState state)
     {
+        var at = r.Pos;
         var size = r.ReadLength();
         var start = r.Pos;
-        var code = new Code();
+        var code = new Code { At = SourcePoint.AtOffset(at) };
         var localsAt = r.Pos;
         ulong total = 0;
         for (var n = r.ReadLength(); n > 0; n--)
@@ -212,7 +240,8 @@ public static class ModuleReader
             total += count;
         }
         if (total > uint.MaxValue) throw r.Malformed("too many locals", localsAt);
-        InstrDecoder.ReadExpr(ref r, code.Body, state.Frames, ref state.UsesDataIndex);
+        InstrDecoder.ReadExpr(ref r, code.Body, state.Positions, state.Frames, ref state.UsesDataIndex);
+        code.Positions = state.Positions.ToOffsets();
         if (r.Pos != start + size) throw r.Malformed("section size mismatch", start);
         return code;
     }
@@ -222,12 +251,12 @@ public static class ModuleReader
     {
         var at = r.Pos;
         var flags = r.ReadU32();
-        var seg = new DataSegment { Flags = (byte)flags };
+        var seg = new DataSegment { Flags = (byte)flags, At = SourcePoint.AtOffset(at) };
         switch (flags)
         {
             case 0:
                 seg.Mode = SegmentMode.Active;
-                seg.Offset = ReadConstExpr(ref r, state);
+                (seg.Offset, seg.OffsetPositions) = ReadConstExpr(ref r, state);
                 break;
             case 1:
                 seg.Mode = SegmentMode.Passive;
@@ -235,7 +264,7 @@ public static class ModuleReader
             case 2:
                 seg.Mode = SegmentMode.Active;
                 seg.Memory = r.ReadU32();
-                seg.Offset = ReadConstExpr(ref r, state);
+                (seg.Offset, seg.OffsetPositions) = ReadConstExpr(ref r, state);
                 break;
             default:
                 throw r.Malformed("malformed data segment kind", at);

@@ -31,6 +31,9 @@ public sealed class Module
     /// </summary>
     public Binary.BinaryLayout? Layout { get; set; }
 
+    /// <summary>Where imports, tables, memories, exports and the start function were defined, when read from a source.</summary>
+    public ItemPositions? ItemPositions { get; set; }
+
     public IEnumerable<Import> ImportsOf(ExternKind kind) => Imports.Where(i => i.Kind == kind);
     public int ImportedFuncCount => Imports.Count(i => i.Kind == ExternKind.Func);
     public int ImportedTableCount => Imports.Count(i => i.Kind == ExternKind.Table);
@@ -94,7 +97,13 @@ public sealed record Import(string Module, string Name, ExternKind Kind)
 public sealed record Export(string Name, ExternKind Kind, uint Index);
 
 /// <summary>A defined global with its constant initializer expression (ends with End).</summary>
-public sealed record Global(GlobalType Type, List<Instr> Init);
+public sealed record Global(GlobalType Type, List<Instr> Init)
+{
+    /// <summary>Where the global is defined in the source; null for modules built in code.</summary>
+    public SourcePoint? At { get; set; }
+    /// <summary>Where each instruction of <see cref="Init"/> is, when read from a source.</summary>
+    public InstrPositions? InitPositions { get; set; }
+}
 
 public enum SegmentMode : byte { Passive, Active, Declarative }
 
@@ -113,6 +122,13 @@ public sealed class ElemSegment
     public List<List<Instr>>? Exprs { get; set; }
     public byte Flags { get; set; }
     public int Count => FuncIndices?.Count ?? Exprs?.Count ?? 0;
+
+    /// <summary>Where the segment is defined in the source; null for modules built in code.</summary>
+    public SourcePoint? At { get; set; }
+    /// <summary>Where each instruction of <see cref="Offset"/> is, when read from a source.</summary>
+    public InstrPositions? OffsetPositions { get; set; }
+    /// <summary>Where each instruction of each of <see cref="Exprs"/> is, parallel to it, when read from a source.</summary>
+    public List<InstrPositions>? ExprPositions { get; set; }
 }
 
 /// <summary>A data segment (spec 2.5.8). <see cref="Flags"/> is the binary form 0..2.</summary>
@@ -123,6 +139,11 @@ public sealed class DataSegment
     public List<Instr>? Offset { get; set; }
     public byte[] Bytes { get; set; } = Array.Empty<byte>();
     public byte Flags { get; set; }
+
+    /// <summary>Where the segment is defined in the source; null for modules built in code.</summary>
+    public SourcePoint? At { get; set; }
+    /// <summary>Where each instruction of <see cref="Offset"/> is, when read from a source.</summary>
+    public InstrPositions? OffsetPositions { get; set; }
 }
 
 /// <summary>A function body: local declarations as grouped in the binary, and the instructions ending with End.</summary>
@@ -130,6 +151,10 @@ public sealed class Code
 {
     public List<LocalGroup> Locals { get; } = new();
     public List<Instr> Body { get; } = new();
+    /// <summary>Where the function is defined in the source (its body entry in a binary); null for modules built in code.</summary>
+    public SourcePoint? At { get; set; }
+    /// <summary>Where each instruction of <see cref="Body"/> is, parallel to it, when read from a source.</summary>
+    public InstrPositions? Positions { get; set; }
 
     public IEnumerable<ValType> LocalTypes() => Locals.SelectMany(g => Enumerable.Repeat(g.Type, (int)g.Count));
 }

@@ -27,10 +27,35 @@ internal sealed partial class WatModuleParser
     {
         public FrameKind Kind;
         public Instr? Pending;
+        /// <summary>The operator keyword of <see cref="Pending"/>: a folded instruction is placed where its operator is written.</summary>
+        public Token PendingAt;
         public string? Label;
         /// <summary>Label stack height that must hold when this frame's ')' is reached.</summary>
         public int Depth;
     }
+
+    /// <summary>
+    /// An instruction list being built, with the line:column of each instruction going to the parser's one
+    /// recorder (expressions never nest in the text, so one at a time is built).
+    /// </summary>
+    private readonly record struct Expr(List<Instr> Instrs, PositionRecorder Positions)
+    {
+        public void Add(Instr instr, Token at)
+        {
+            Instrs.Add(instr);
+            Positions.AddLine(at.Line, at.Column);
+        }
+
+        public (List<Instr>, InstrPositions) Finish() => (Instrs, Positions.ToLinesAndColumns());
+    }
+
+    private Expr StartExpr(List<Instr>? into = null)
+    {
+        _positions.Clear();
+        return new Expr(into ?? new List<Instr>(), _positions);
+    }
+
+    private static SourcePoint Point(Token t) => SourcePoint.AtLine(t.Line, t.Column);
 
     /// <summary>A label in scope; flat ones are closed by 'end', folded ones by ')'.</summary>
     private readonly record struct Label(string? Name, bool Flat, Op Kind, bool HasElse = false);
@@ -39,7 +64,7 @@ internal sealed partial class WatModuleParser
     /// Parses instructions up to the ')' that closes the enclosing form (left unread), or with
     /// <paramref name="stopAfterOne"/> exactly one folded instruction.
     /// </summary>
-    private void ParseInstrs(List<Instr> output, NameSpace? locals, bool stopAfterOne)
+    private void ParseInstrs(Expr output, NameSpace? locals, bool stopAfterOne)
     {
         var frames = new Stack<Frame>();
         var labels = new List<Label>();
@@ -59,7 +84,7 @@ internal sealed partial class WatModuleParser
                 switch (top.Kind)
                 {
                     case FrameKind.Folded:
-                        output.Add(top.Pending!);
+                        output.Add(top.Pending!, top.PendingAt);
                         break;
                     case FrameKind.IfCondition:
                         throw _c.Error("unexpected token", t);
@@ -70,7 +95,7 @@ internal sealed partial class WatModuleParser
                         top.Kind = FrameKind.AfterElse;
                         continue;
                     default: // Block, AfterThen, AfterElse
-                        output.Add(Instr.End());
+                        output.Add(Instr.End(), t);
                         labels.RemoveAt(labels.Count - 1);
                         break;
                 }
@@ -90,15 +115,22 @@ internal sealed partial class WatModuleParser
         }
     }
 
+    /// <summary>Instructions up to the ')' that closes the enclosing form, then the End that ')' stands for, placed there.</summary>
+    private void ParseExpr(Expr output, NameSpace? locals)
+    {
+        ParseInstrs(output, locals, stopAfterOne: false);
+        output.Add(Instr.End(), _c.Peek());
+    }
+
     /// <summary>Handles '(' in an instruction sequence: a folded instruction, or then/else of a folded if.</summary>
-    private void OpenFolded(List<Instr> output, Stack<Frame> frames, List<Label> labels, NameSpace? locals, Frame? top)
+    private void OpenFolded(Expr output, Stack<Frame> frames, List<Label> labels, NameSpace? locals, Frame? top)
     {
         var kw = _c.Peek(1);
         if (kw.Kind != TokenKind.Keyword) throw _c.Unexpected(kw);
         if (top is { Kind: FrameKind.IfCondition } && kw.Text == "then")
         {
             _c.Pos += 2;
-            output.Add(top.Pending!);
+            output.Add(top.Pending!, top.PendingAt);
             labels.Add(new Label(top.Label, false, Op.If));
             top.Depth = labels.Count;
             top.Kind = FrameKind.Then;
@@ -107,7 +139,7 @@ internal sealed partial class WatModuleParser
         if (top is { Kind: FrameKind.AfterThen } && kw.Text == "else")
         {
             _c.Pos += 2;
-            output.Add(new Instr(Op.Else));
+            output.Add(new Instr(Op.Else), kw);
             top.Kind = FrameKind.Else;
             return;
         }
@@ -119,7 +151,7 @@ internal sealed partial class WatModuleParser
             {
                 var label = _c.TryId();
                 var op = kw.Text == "block" ? Op.Block : Op.Loop;
-                output.Add(new Instr(op) { Block = ParseBlockType() });
+                output.Add(new Instr(op) { Block = ParseBlockType() }, kw);
                 labels.Add(new Label(label, false, op));
                 frames.Push(new Frame { Kind = FrameKind.Block, Depth = labels.Count });
                 return;
@@ -128,20 +160,20 @@ internal sealed partial class WatModuleParser
             {
                 var label = _c.TryId();
                 var instr = new Instr(Op.If) { Block = ParseBlockType() };
-                frames.Push(new Frame { Kind = FrameKind.IfCondition, Pending = instr, Label = label, Depth = labels.Count });
+                frames.Push(new Frame { Kind = FrameKind.IfCondition, Pending = instr, PendingAt = kw, Label = label, Depth = labels.Count });
                 return;
             }
             case "then" or "else" or "end":
                 throw _c.Error("unexpected token", kw);
             default:
                 var plain = ParsePlain(kw, labels, locals);
-                frames.Push(new Frame { Kind = FrameKind.Folded, Pending = plain, Depth = labels.Count });
+                frames.Push(new Frame { Kind = FrameKind.Folded, Pending = plain, PendingAt = kw, Depth = labels.Count });
                 return;
         }
     }
 
     /// <summary>One unfolded instruction; block/loop/if open a flat label that 'end' closes.</summary>
-    private void ParseFlat(List<Instr> output, List<Label> labels, NameSpace? locals, int frameDepth)
+    private void ParseFlat(Expr output, List<Label> labels, NameSpace? locals, int frameDepth)
     {
         var kw = _c.Next();
         switch (kw.Text)
@@ -150,7 +182,7 @@ internal sealed partial class WatModuleParser
             {
                 var label = _c.TryId();
                 var op = kw.Text switch { "block" => Op.Block, "loop" => Op.Loop, _ => Op.If };
-                output.Add(new Instr(op) { Block = ParseBlockType() });
+                output.Add(new Instr(op) { Block = ParseBlockType() }, kw);
                 labels.Add(new Label(label, true, op));
                 return;
             }
@@ -159,7 +191,7 @@ internal sealed partial class WatModuleParser
                 if (labels.Count <= frameDepth || labels[^1] is not { Kind: Op.If, HasElse: false } open) throw _c.Error("unexpected token", kw);
                 CheckEndLabel(open);
                 labels[^1] = open with { HasElse = true };
-                output.Add(new Instr(Op.Else));
+                output.Add(new Instr(Op.Else), kw);
                 return;
             }
             case "end":
@@ -167,13 +199,13 @@ internal sealed partial class WatModuleParser
                 if (labels.Count <= frameDepth) throw _c.Error("unexpected token", kw);
                 CheckEndLabel(labels[^1]);
                 labels.RemoveAt(labels.Count - 1);
-                output.Add(Instr.End());
+                output.Add(Instr.End(), kw);
                 return;
             }
             case "then":
                 throw _c.Error("unexpected token", kw);
             default:
-                output.Add(ParsePlain(kw, labels, locals));
+                output.Add(ParsePlain(kw, labels, locals), kw);
                 return;
         }
     }

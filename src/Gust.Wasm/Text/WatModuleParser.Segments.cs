@@ -7,10 +7,10 @@ internal sealed partial class WatModuleParser
     /// (elem $id? …) in all its forms (spec 6.6.12). Flags record the form written: function
     /// indices give 0-3, expressions 4-7; an explicit (table x) gives the table-carrying form.
     /// </summary>
-    private void ParseElem()
+    private void ParseElem(Token at)
     {
         _c.TryId();
-        var seg = new ElemSegment();
+        var seg = new ElemSegment { At = Point(at) };
         var explicitTable = false;
         if (_c.TryKeyword("declare")) seg.Mode = SegmentMode.Declarative;
         else
@@ -24,7 +24,7 @@ internal sealed partial class WatModuleParser
             if (explicitTable || AtOffset())
             {
                 seg.Mode = SegmentMode.Active;
-                seg.Offset = ParseOffset();
+                (seg.Offset, seg.OffsetPositions) = ParseExprField("offset").Finish();
             }
             else seg.Mode = SegmentMode.Passive;
         }
@@ -40,23 +40,34 @@ internal sealed partial class WatModuleParser
         _module.Elems.Add(seg);
     }
 
-    /// <summary>An offset: (offset instr*) or a single folded instruction.</summary>
+    /// <summary>Whether an offset follows: (offset instr*) or a single folded instruction.</summary>
     private bool AtOffset() => _c.IsLParen() && _c.Peek(1).Kind == TokenKind.Keyword && _c.Peek(1).Text is not ("item" or "ref");
 
-    private List<Instr> ParseOffset()
+    /// <summary>
+    /// (<paramref name="keyword"/> instr*) or a single folded instruction, as offsets and element
+    /// expressions are written; the implicit End is placed at the closing ')'.
+    /// </summary>
+    private Expr ParseExprField(string keyword)
     {
-        var expr = new List<Instr>();
-        if (_c.TryField("offset"))
+        var expr = StartExpr();
+        if (_c.TryField(keyword))
         {
-            ParseInstrs(expr, null, stopAfterOne: false);
+            ParseExpr(expr, null);
             _c.ExpectRParen();
+            return expr;
         }
-        else
-        {
-            if (!_c.IsLParen()) throw _c.Unexpected();
-            ParseInstrs(expr, null, stopAfterOne: true);
-        }
-        expr.Add(Instr.End());
+        if (!_c.IsLParen()) throw _c.Unexpected();
+        ParseInstrs(expr, null, stopAfterOne: true);
+        expr.Add(Instr.End(), _c.Peek(-1));
+        return expr;
+    }
+
+    /// <summary>The offset (i32.const 0) of a segment written inline in its table or memory, placed at the segment.</summary>
+    private Expr ImplicitOffset(Token at)
+    {
+        var expr = StartExpr();
+        expr.Add(Instr.I32Const(0), at);
+        expr.Add(Instr.End(), at);
         return expr;
     }
 
@@ -74,36 +85,27 @@ internal sealed partial class WatModuleParser
             return;
         }
         seg.ElemType = ParseRefType();
-        seg.Exprs = new List<List<Instr>>();
-        ParseElemExprs(seg.Exprs);
+        ParseElemExprs(seg);
     }
 
     /// <summary>elemexpr*: (item instr*) or one folded instruction each.</summary>
-    private void ParseElemExprs(List<List<Instr>> exprs)
+    private void ParseElemExprs(ElemSegment seg)
     {
+        seg.Exprs = new List<List<Instr>>();
+        seg.ExprPositions = new List<InstrPositions>();
         while (!_c.IsRParen())
         {
-            var expr = new List<Instr>();
-            if (_c.TryField("item"))
-            {
-                ParseInstrs(expr, null, stopAfterOne: false);
-                _c.ExpectRParen();
-            }
-            else
-            {
-                if (!_c.IsLParen()) throw _c.Unexpected();
-                ParseInstrs(expr, null, stopAfterOne: true);
-            }
-            expr.Add(Instr.End());
-            exprs.Add(expr);
+            var (expr, positions) = ParseExprField("item").Finish();
+            seg.Exprs.Add(expr);
+            seg.ExprPositions.Add(positions);
         }
     }
 
     /// <summary>(data $id? string*) passive, or active with (memory x)? and an offset; explicit memory gives flag 2.</summary>
-    private void ParseData()
+    private void ParseData(Token at)
     {
         _c.TryId();
-        var seg = new DataSegment();
+        var seg = new DataSegment { At = Point(at) };
         var explicitMemory = false;
         if (_c.TryField("memory"))
         {
@@ -114,7 +116,7 @@ internal sealed partial class WatModuleParser
         if (explicitMemory || _c.IsLParen())
         {
             seg.Mode = SegmentMode.Active;
-            seg.Offset = ParseOffset();
+            (seg.Offset, seg.OffsetPositions) = ParseExprField("offset").Finish();
             seg.Flags = (byte)(explicitMemory ? 2 : 0);
         }
         else

@@ -9,7 +9,7 @@ namespace Gust.Wasm.Text;
 internal sealed partial class WatModuleParser
 {
     private readonly TokenCursor _c;
-    private readonly Module _module = new();
+    private readonly Module _module = new() { ItemPositions = new ItemPositions() };
     private readonly NameSpace _types = new("type");
     private readonly NameSpace _funcs = new("func");
     private readonly NameSpace _tables = new("table");
@@ -17,7 +17,10 @@ internal sealed partial class WatModuleParser
     private readonly NameSpace _globals = new("global");
     private readonly NameSpace _elems = new("elem");
     private readonly NameSpace _datas = new("data");
+    private readonly PositionRecorder _positions = new();
     private uint _funcCount, _tableCount, _memoryCount, _globalCount;
+    /// <summary>The keyword of the field being parsed: where its imports, tables and memories are placed.</summary>
+    private Token _field;
     /// <summary>Kind of the first definition seen, for "import after function" and the like.</summary>
     private string? _firstDefinition;
 
@@ -140,6 +143,7 @@ internal sealed partial class WatModuleParser
         var kw = _c.Peek(1);
         if (kw.Kind != TokenKind.Keyword) throw _c.Unexpected(kw);
         _c.Pos += 2;
+        _field = kw;
         switch (kw.Text)
         {
             case "type":
@@ -151,13 +155,14 @@ internal sealed partial class WatModuleParser
             case "table": ParseTable(kw); break;
             case "memory": ParseMemory(kw); break;
             case "global": ParseGlobal(kw); break;
-            case "export": ParseExport(); break;
+            case "export": ParseExport(kw); break;
             case "start":
                 if (_module.Start is not null) throw _c.Error("multiple start sections", kw);
+                _module.ItemPositions!.Start = Point(kw);
                 _module.Start = _funcs.Resolve(_c);
                 break;
-            case "elem": ParseElem(); break;
-            case "data": ParseData(); break;
+            case "elem": ParseElem(kw); break;
+            case "data": ParseData(kw); break;
             case "tag": throw _c.Unsupported(Features.Exceptions, "a tag", kw);
             default: throw _c.Unexpected(kw);
         }
@@ -197,26 +202,50 @@ internal sealed partial class WatModuleParser
     {
         // Parameter names are allowed here but bind nothing, as there is no body.
         var type = ParseTypeUse(new List<(string?, Token)>(), out _);
-        _module.Imports.Add(new Import(moduleName, name, ExternKind.Func) { FuncTypeIndex = type });
+        AddImport(new Import(moduleName, name, ExternKind.Func) { FuncTypeIndex = type });
         _funcCount++;
     }
 
     private void ImportTable(string moduleName, string name)
     {
-        _module.Imports.Add(new Import(moduleName, name, ExternKind.Table) { Table = ParseTableType() });
+        AddImport(new Import(moduleName, name, ExternKind.Table) { Table = ParseTableType() });
         _tableCount++;
     }
 
     private void ImportMemory(string moduleName, string name)
     {
-        _module.Imports.Add(new Import(moduleName, name, ExternKind.Memory) { Memory = ParseMemoryType() });
+        AddImport(new Import(moduleName, name, ExternKind.Memory) { Memory = ParseMemoryType() });
         _memoryCount++;
     }
 
     private void ImportGlobal(string moduleName, string name)
     {
-        _module.Imports.Add(new Import(moduleName, name, ExternKind.Global) { Global = ParseGlobalType() });
+        AddImport(new Import(moduleName, name, ExternKind.Global) { Global = ParseGlobalType() });
         _globalCount++;
+    }
+
+    private void AddImport(Import import)
+    {
+        _module.Imports.Add(import);
+        _module.ItemPositions!.Imports.Add(Point(_field));
+    }
+
+    private void AddExport(Export export, Token at)
+    {
+        _module.Exports.Add(export);
+        _module.ItemPositions!.Exports.Add(Point(at));
+    }
+
+    private void AddTable(TableType table)
+    {
+        _module.Tables.Add(table);
+        _module.ItemPositions!.Tables.Add(Point(_field));
+    }
+
+    private void AddMemory(MemoryType memory)
+    {
+        _module.Memories.Add(memory);
+        _module.ItemPositions!.Memories.Add(Point(_field));
     }
 
     /// <summary>Inline (export "n")* then an optional inline (import "m" "n"); returns the import names if any.</summary>
@@ -224,8 +253,9 @@ internal sealed partial class WatModuleParser
     {
         while (_c.AtField("export"))
         {
+            var at = _c.Peek(1);
             _c.Pos += 2;
-            _module.Exports.Add(new Export(_c.ExpectName(), kind, index));
+            AddExport(new Export(_c.ExpectName(), kind, index), at);
             _c.ExpectRParen();
         }
         if (!_c.AtField("import")) return null;
@@ -253,10 +283,11 @@ internal sealed partial class WatModuleParser
         var typeIndex = ParseTypeUse(paramNames, out _);
         foreach (var (name, nameAt) in paramNames) locals.Define(name, nameAt, _c);
         _module.Funcs.Add(typeIndex);
-        var code = new Code();
+        var code = new Code { At = Point(at) };
         ParseLocals(code, locals);
-        ParseInstrs(code.Body, locals, stopAfterOne: false);
-        code.Body.Add(Instr.End());
+        var body = StartExpr(code.Body);
+        ParseExpr(body, locals);
+        (_, code.Positions) = body.Finish();
         _module.Codes.Add(code);
     }
 
@@ -308,22 +339,19 @@ internal sealed partial class WatModuleParser
             var elemType = ParseRefType();
             var elemAt = _c.Peek(1);
             if (!_c.TryField("elem")) throw _c.Unexpected();
-            var seg = new ElemSegment { Mode = SegmentMode.Active, Table = index, ElemType = elemType, Offset = [Instr.I32Const(0), Instr.End()] };
-            if (_c.IsLParen())
-            {
-                seg.Exprs = new List<List<Instr>>();
-                ParseElemExprs(seg.Exprs);
-            }
+            var seg = new ElemSegment { Mode = SegmentMode.Active, Table = index, ElemType = elemType, At = Point(elemAt) };
+            (seg.Offset, seg.OffsetPositions) = ImplicitOffset(elemAt).Finish();
+            if (_c.IsLParen()) ParseElemExprs(seg);
             else ParseElemList(seg, allowBareIndices: true);
             seg.Flags = (byte)((seg.FuncIndices is not null ? 0 : 4) | (index != 0 || elemType != ValType.FuncRef ? 2 : 0));
             _c.ExpectRParen();
             _elems.Define(null, elemAt, _c);
             _module.Elems.Add(seg);
             var n = (ulong)seg.Count;
-            _module.Tables.Add(new TableType(elemType, new Limits(n, n)));
+            AddTable(new TableType(elemType, new Limits(n, n)));
             return;
         }
-        _module.Tables.Add(ParseTableType());
+        AddTable(ParseTableType());
     }
 
     private void ParseMemory(Token at)
@@ -347,17 +375,18 @@ internal sealed partial class WatModuleParser
             var bytes = ParseDataStrings();
             _c.ExpectRParen();
             _datas.Define(null, dataAt, _c);
+            var (offset, offsetPositions) = ImplicitOffset(dataAt).Finish();
             _module.Datas.Add(new DataSegment
             {
-                Mode = SegmentMode.Active, Memory = index, Offset = [Instr.I32Const(0), Instr.End()], Bytes = bytes,
-                Flags = (byte)(index == 0 ? 0 : 2),
+                Mode = SegmentMode.Active, Memory = index, Offset = offset, OffsetPositions = offsetPositions, Bytes = bytes,
+                Flags = (byte)(index == 0 ? 0 : 2), At = Point(dataAt),
             });
             var log2 = pageSizeLog2 ?? 16;
             var pages = ((ulong)bytes.Length + (1UL << log2) - 1) >> log2;
-            _module.Memories.Add(new MemoryType(new Limits(pages, pages), log2) { HasCustomPageSize = pageSizeLog2 is not null });
+            AddMemory(new MemoryType(new Limits(pages, pages), log2) { HasCustomPageSize = pageSizeLog2 is not null });
             return;
         }
-        _module.Memories.Add(ParseMemoryType());
+        AddMemory(ParseMemoryType());
     }
 
     private void ParseGlobal(Token at)
@@ -372,14 +401,14 @@ internal sealed partial class WatModuleParser
         NoteDefinition("global");
         _globalCount++;
         var type = ParseGlobalType();
-        var init = new List<Instr>();
-        ParseInstrs(init, null, stopAfterOne: false);
-        init.Add(Instr.End());
-        _module.Globals.Add(new Global(type, init));
+        var expr = StartExpr();
+        ParseExpr(expr, null);
+        var (init, positions) = expr.Finish();
+        _module.Globals.Add(new Global(type, init) { At = Point(at), InitPositions = positions });
     }
 
     /// <summary>(export "n" (func|table|memory|global x)).</summary>
-    private void ParseExport()
+    private void ParseExport(Token at)
     {
         var name = _c.ExpectName();
         _c.ExpectLParen();
@@ -393,7 +422,7 @@ internal sealed partial class WatModuleParser
             "tag" when kind.Kind == TokenKind.Keyword => throw _c.Unsupported(Features.Exceptions, "a tag export", kind),
             _ => throw _c.Unexpected(kind),
         };
-        _module.Exports.Add(new Export(name, k, space.Resolve(_c)));
+        AddExport(new Export(name, k, space.Resolve(_c)), at);
         _c.ExpectRParen();
     }
 }

@@ -31,23 +31,27 @@ internal sealed class CodeValidator
     private LocalTypes locals;
     private bool constant;
     private int visibleGlobals;
-    private string subject = "";
+    private Site subject;
+    private InstrPositions? positions;
     private int position;
     private Instr? current;
 
-    /// <summary><see cref="Where"/> as a delegate made once, for the context's lookups.</summary>
-    private readonly Func<string> at;
+    /// <summary><see cref="Here"/> as a delegate made once, for the context's lookups.</summary>
+    private readonly Func<Site> at;
 
     public CodeValidator(ModuleContext context)
     {
         c = context;
-        at = () => Where;
+        at = () => Here;
     }
 
     /// <summary>Validates the body of function <paramref name="funcIndex"/> (spec 3.4.1).</summary>
     public void ValidateFunction(uint funcIndex, FuncType type, Code code)
     {
-        subject = $"func {funcIndex}";
+        subject = c.At($"func {funcIndex}", code.At);
+        positions = Matching(code.Positions, code.Body);
+        current = null;
+        position = 0;
         foreach (var g in code.Locals) CheckValType(g.Type);
         locals = new LocalTypes(type.Params, code.Locals);
         constant = false;
@@ -60,14 +64,19 @@ internal sealed class CodeValidator
     /// add/sub/mul). Only the first <paramref name="visibleGlobals"/> globals may be read: a global's initializer
     /// sees the globals before it.
     /// </summary>
-    public void ValidateConst(List<Instr>? expr, ValType expected, int visibleGlobals, string where)
+    public void ValidateConst(List<Instr>? expr, InstrPositions? positions, ValType expected, int visibleGlobals, Site where)
     {
         subject = where;
+        this.positions = Matching(positions, expr);
         locals = default;
         constant = true;
         this.visibleGlobals = visibleGlobals;
         Run(expr ?? throw c.Fail("missing constant expression", where), [expected]);
     }
+
+    /// <summary>A position table is used only while it lines up with its instructions: a module edited after reading may not.</summary>
+    private static InstrPositions? Matching(InstrPositions? positions, List<Instr>? instrs) =>
+        positions is not null && positions.Count == instrs?.Count ? positions : null;
 
     private void Run(List<Instr> body, ValType[] results)
     {
@@ -432,8 +441,22 @@ internal sealed class CodeValidator
         frame.Unreachable = true;
     }
 
-    private string Where => current is null ? $"{subject}, after instruction {position - 1}"
-        : $"{subject}, instruction {position} ({(OpTable.TryGet(current.Op, out var info) ? info.Name : $"opcode 0x{(ushort)current.Op:x}")})";
+    /// <summary>
+    /// The instruction being checked (or, past the end, the last one), placed where the source has it;
+    /// the item's own place when the module keeps no positions for it.
+    /// </summary>
+    private Site Here
+    {
+        get
+        {
+            if (current is null && position == 0) return subject;
+            var where = current is null ? $"{subject.Where}, after instruction {position - 1}"
+                : $"{subject.Where}, instruction {position} ({(OpTable.TryGet(current.Op, out var info) ? info.Name : $"opcode 0x{(ushort)current.Op:x}")})";
+            var index = current is null ? position - 1 : position;
+            var location = positions is not null && index >= 0 ? positions[index].In(c.File) : subject.Location;
+            return new Site(where, location);
+        }
+    }
 
-    private WasmException Fail(string message) => c.Fail(message, Where);
+    private WasmException Fail(string message) => c.Fail(message, Here);
 }

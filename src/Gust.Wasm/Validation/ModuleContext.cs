@@ -17,7 +17,7 @@ internal sealed class ModuleContext
         for (var i = 0; i < module.Imports.Count; i++)
         {
             var imp = module.Imports[i];
-            var where = $"import {i} \"{imp.Module}\" \"{imp.Name}\"";
+            var where = ImportSite(i);
             switch (imp.Kind)
             {
                 case ExternKind.Func: funcs.Add(TypeAt(imp.FuncTypeIndex, () => where)); break;
@@ -28,7 +28,8 @@ internal sealed class ModuleContext
             }
         }
         ImportedGlobalCount = globals.Count;
-        for (var i = 0; i < module.Funcs.Count; i++) funcs.Add(TypeAt(module.Funcs[i], () => $"func {funcs.Count}"));
+        for (var i = 0; i < module.Funcs.Count; i++)
+            funcs.Add(TypeAt(module.Funcs[i], () => At($"func {funcs.Count}", i < module.Codes.Count ? module.Codes[i].At : null)));
         tables.AddRange(module.Tables);
         memories.AddRange(module.Memories);
         globals.AddRange(module.Globals.Select(g => g.Type));
@@ -53,29 +54,42 @@ internal sealed class ModuleContext
     /// <summary>C.refs: the functions a body may take with ref.func (spec 3.4.10) — those named outside function bodies.</summary>
     public HashSet<uint> Refs { get; }
 
-    public FuncType TypeAt(uint index, Func<string> where) =>
+    public FuncType TypeAt(uint index, Func<Site> where) =>
         index < Module.Types.Count ? Module.Types[(int)index] : throw Fail("unknown type", where());
 
-    public FuncType Func(uint index, Func<string> where) =>
+    public FuncType Func(uint index, Func<Site> where) =>
         index < Funcs.Length ? Funcs[index] : throw Fail($"unknown function {index}", where());
 
-    public TableType Table(uint index, Func<string> where) =>
+    public TableType Table(uint index, Func<Site> where) =>
         index < Tables.Length ? Tables[index] : throw Fail($"unknown table {index}", where());
 
-    public MemoryType Memory(uint index, Func<string> where) =>
+    public MemoryType Memory(uint index, Func<Site> where) =>
         index < Memories.Length ? Memories[index] : throw Fail($"unknown memory {index}", where());
 
-    public ValType Elem(uint index, Func<string> where) =>
+    public ValType Elem(uint index, Func<Site> where) =>
         index < Elems.Length ? Elems[index] : throw Fail($"unknown elem segment {index}", where());
 
-    public void Data(uint index, Func<string> where)
+    public void Data(uint index, Func<Site> where)
     {
         if (index >= DataCount) throw Fail($"unknown data segment {index}", where());
     }
 
-    /// <summary>Lookups take the location as a function so that the hot path builds no strings.</summary>
-    public WasmException Fail(string message, string where) =>
-        new(new Diagnostic(DiagnosticKind.Invalid, message, new SourceLocation(File, -1, 0, 0)) { Where = where });
+    /// <summary>The site of a module item, at <paramref name="point"/> in the source if known, else in the file as a whole.</summary>
+    public Site At(string where, SourcePoint? point = null) => new(where, point?.In(File) ?? new SourceLocation(File, -1, 0, 0));
+
+    public Site ImportSite(int index)
+    {
+        var imp = Module.Imports[index];
+        return At($"import {index} \"{imp.Module}\" \"{imp.Name}\"", PointOf(Module.ItemPositions?.Imports, index, Module.Imports.Count));
+    }
+
+    /// <summary>Item <paramref name="index"/>'s place from a position list parallel to a module list of <paramref name="count"/> items, while the two line up.</summary>
+    public static SourcePoint? PointOf(List<SourcePoint>? points, int index, int count) =>
+        points is not null && points.Count == count ? points[index] : null;
+
+    /// <summary>Lookups take the site as a function so that the hot path builds no strings.</summary>
+    public WasmException Fail(string message, Site site) =>
+        new(new Diagnostic(DiagnosticKind.Invalid, message, site.Location) { Where = site.Where });
 
     private static HashSet<uint> DeclaredRefs(Module module)
     {
