@@ -199,12 +199,12 @@ public sealed class BindgenWorldTests
                 var (x, y) = ((RecordValue)args[0], (RecordValue)args[1]);
                 return Record(x.Fields.Zip(y.Fields, (a, b) => (a.Name, a.Value is F32Value fa
                     ? (ComponentValue)F32(fa.Value + ((F32Value)b.Value).Value)
-                    : U64(((IntValue)a.Value).AsUInt64 + ((IntValue)b.Value).AsUInt64))).ToArray());
+                    : U64(((IntValue)a.Value).Bits + ((IntValue)b.Value).Bits))).ToArray());
             },
             [$"{M} sum17"] = args =>
             {
                 seen.Add(args);
-                return Tuple(U32((uint)args.Take(16).Sum(a => (int)((IntValue)a).AsUInt64)), args[16]);
+                return Tuple(U32((uint)args.Take(16).Sum(a => (int)((IntValue)a).Bits)), args[16]);
             },
         });
         Assert.Equal(Big(11, 2, 1.5f + 2.5f + 1), h.Call($"{M}#combine", Big(3, 1, 1.5f), Big(7, 1, 2.5f)));
