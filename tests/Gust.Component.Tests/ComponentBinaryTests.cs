@@ -161,6 +161,35 @@ public class ComponentBinaryTests
     }
 
     [Fact]
+    public void DeepTypeChainsAreRejectedNotOverflowed()
+    {
+        var types = new List<TypeDef> { new PrimitiveDef(Primitive.U8) };
+        for (uint i = 0; i < 20000; i++) types.Add(new ListDef(ValTypeRef.At(i), null));
+        var c = new ComponentDef();
+        c.Sections.Add(new TypeSection(types));
+        var back = ComponentReader.Read(ComponentWriter.Write(c));
+        var e = Assert.Throws<WasmException>(() => ComponentValidator.Validate(back));
+        Assert.Contains("too deep", e.Diagnostic.Message);
+    }
+
+    [Fact]
+    public void DeeplyNestedComponentsAreRejectedNotOverflowed()
+    {
+        var text = string.Concat(Enumerable.Repeat("(component ", 5000)) + new string(')', 5000);
+        Assert.Throws<WasmException>(() => ComponentTextParser.Parse(text));
+        var bytes = Preamble;
+        for (int i = 0; i < 300; i++) bytes = Bytes(Preamble, [0x04], Leb((uint)bytes.Length), bytes);
+        Assert.Contains("too deep", Assert.Throws<WasmException>(() => ComponentReader.Read(bytes)).Diagnostic.Message);
+    }
+
+    private static byte[] Leb(uint v)
+    {
+        var list = new List<byte>();
+        do { var b = (byte)(v & 0x7f); v >>= 7; list.Add(v == 0 ? b : (byte)(b | 0x80)); } while (v != 0);
+        return list.ToArray();
+    }
+
+    [Fact]
     public void MutatedComponentsFailOnlyWithDiagnostics()
     {
         var valid = ComponentWriter.Write(ComponentTextParser.Parse(Sample));

@@ -10,6 +10,8 @@ internal sealed partial class Checker(string? file)
     private int _depth;
     /// <summary>The scope each type definition was made in (by identity), for external visibility.</summary>
     private readonly Dictionary<object, Scope> _definedIn = new(ReferenceEqualityComparer.Instance);
+    private const int MaxTypeDepth = 100;
+    private readonly Dictionary<object, int> _typeDepth = new(ReferenceEqualityComparer.Instance);
 
     public WasmException Fail(string message) => WasmException.Invalid(message, SourceLocation.AtOffset(file, -1));
 
@@ -25,8 +27,8 @@ internal sealed partial class Checker(string? file)
                 case CoreModuleSection m: s.Modules.Add(CoreModule(m)); break;
                 case CoreInstanceSection ci: foreach (var i in ci.Instances) s.CoreInstances.Add(CoreInstance(i, s)); break;
                 case CoreTypeSection ct: foreach (var t in ct.Types) s.CoreTypes.Add(CoreType(t, s)); break;
-                case NestedComponentSection n: s.Components.Add(Component(n.Component, s)); break;
-                case InstanceSection inst: foreach (var i in inst.Instances) s.Instances.Add(Instance(i, s)); break;
+                case NestedComponentSection n: s.Components.Add(Shallow(Component(n.Component, s))); break;
+                case InstanceSection inst: foreach (var i in inst.Instances) s.Instances.Add(Shallow(Instance(i, s))); break;
                 case AliasSection a: foreach (var x in a.Aliases) Alias(x, s); break;
                 case TypeSection t: foreach (var x in t.Types) s.Types.Add(Type(x, s)); break;
                 case CanonSection cs: foreach (var x in cs.Funcs) Canon(x, s); break;
@@ -37,6 +39,9 @@ internal sealed partial class Checker(string? file)
         _depth--;
         return new ComponentT(s.Imports, s.Exports);
     }
+
+    /// <summary>Instances and components nest through their exports; bounded like type definitions.</summary>
+    private T Shallow<T>(T type) where T : CType => Depth(type) > MaxTypeDepth ? throw Fail("type nesting is too deep") : type;
 
     private static T At<T>(List<T> list, uint index, Func<string> error, Checker c) =>
         index < list.Count ? list[(int)index] : throw c.Fail(error());
