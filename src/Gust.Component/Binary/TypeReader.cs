@@ -46,7 +46,9 @@ internal sealed partial class SectionReader
 
     private LabeledType Labeled() => new(r.Name(), ValType());
 
-    private Decl Decl(int depth, bool component)
+    private Decl Decl(int depth, bool component) => At(() => ReadDecl(depth, component));
+
+    private Decl ReadDecl(int depth, bool component)
     {
         var at = r.Pos;
         var b = r.Byte();

@@ -72,6 +72,7 @@ internal sealed partial class Checker
         var s = new Scope(parent, kind);
         foreach (var d in decls)
         {
+            Locate(d, Inner(d));
             switch (d)
             {
                 case CoreTypeDecl ct: s.CoreTypes.Add(CoreType(ct.Type, s)); break;
@@ -93,6 +94,11 @@ internal sealed partial class Checker
         _depth--;
         return s;
     }
+
+    private static object Inner(Decl d) => d switch
+    {
+        CoreTypeDecl ct => ct.Type, TypeDecl t => t.Type, AliasDecl a => a.Alias, _ => d,
+    };
 
     /// <summary>The extern type an import or export declares; (sub resource) makes a fresh resource named by the label.</summary>
     public ET Extern(ExternDesc d, Scope s, string name, bool fresh = true)
