@@ -107,6 +107,10 @@ public class AbiLayoutTests
         Assert.Equal([ValType.I32], CanonicalAbi.FlattenFunc(seventeen, FlattenContext.Lift).Params);
         Assert.Equal([ValType.I32], CanonicalAbi.FlattenFunc(seventeen, FlattenContext.Lower).Params);
         Assert.Equal([ValType.I32], CanonicalAbi.FlattenFunc(Func(["list<u8,17>"], null), FlattenContext.Lower).Params);
+        // Only as much is flattened as it takes to see that it spills.
+        Assert.Equal([ValType.I32], CanonicalAbi.FlattenFunc(Func(["list<list<u64,4000000000>,4000000000>"], null), FlattenContext.Lower).Params);
+        var big = CanonicalAbi.FlattenFunc(Func(["u8"], "list<variant{a(list<f32,4000000000>),b},4000000000>"), FlattenContext.Lift);
+        Assert.Equal([ValType.I32], big.Results);
     }
 
     [Fact]

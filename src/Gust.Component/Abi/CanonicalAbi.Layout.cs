@@ -25,6 +25,7 @@ public static partial class CanonicalAbi
         _ => t,
     };
 
+    /// <summary>The alignment in bytes of a value in memory (definitions.py alignment): 1, 2, 4 or 8.</summary>
     public static int Alignment(ComponentValType t) => GuardDepth(Despecialize(t)) switch
     {
         PrimitiveType { Kind: Primitive.String } => PtrSize,

@@ -14,7 +14,7 @@ public sealed partial class LiftLowerContext
             case PrimitiveType { Kind: Primitive.String }:
                 return LoadStringFromRange(vi.Next(ValType.I32).AsI32, vi.Next(ValType.I32).AsI32);
             case PrimitiveType p:
-                var flat = CanonicalAbi.Flatten(p)[0];
+                var flat = CanonicalAbi.PrimitiveFlat(p.Kind);
                 return PrimitiveFromBits(p.Kind, vi.Next(flat).Bits);
             case ListType { Length: { } n } l:
                 var elements = new ComponentValue[n];
@@ -63,7 +63,7 @@ public sealed partial class LiftLowerContext
                 flat.AddRange([FlatValue.I32(ptr), FlatValue.I32(units)]);
                 return;
             case PrimitiveType p:
-                var type = CanonicalAbi.Flatten(p)[0];
+                var type = CanonicalAbi.PrimitiveFlat(p.Kind);
                 var bits = PrimitiveToBits(p.Kind, v);
                 flat.Add(new FlatValue(type, type == ValType.I64 || type == ValType.F64 ? bits : (uint)bits));
                 return;
