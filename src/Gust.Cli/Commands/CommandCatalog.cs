@@ -14,5 +14,6 @@ public static class CommandCatalog
         yield return WastCommand.Create();
         yield return CompileCommand.Create();
         yield return BenchCommand.Create();
+        yield return ComponentCommand.Create();
     }
 }
