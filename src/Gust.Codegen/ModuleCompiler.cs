@@ -32,8 +32,9 @@ public static class ModuleCompiler
         ir.Append(functions);
         WriteExports(m, ir);
         ir.AppendLine(FunctionLowerer.TrapDeclaration);
-        for (var i = 0u; i < module.ImportedFuncCount; i++)
-            ir.AppendLine($"declare {ModuleContext.Signature(m.FuncTypes[i], m.FunctionSymbol(i))} nounwind");
+        // A module may import the same name twice; it is one symbol.
+        foreach (var i in Enumerable.Range(0, module.ImportedFuncCount).DistinctBy(i => m.FunctionSymbol((uint)i)))
+            ir.AppendLine($"declare {ModuleContext.Signature(m.FuncTypes[i], m.FunctionSymbol((uint)i))} nounwind");
         foreach (var d in m.Declarations) ir.AppendLine(d);
         return ir.ToString();
     }

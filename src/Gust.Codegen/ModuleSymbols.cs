@@ -15,4 +15,8 @@ public static class ModuleSymbols
     public static string FuncNames(string prefix) => $"{prefix}_func_names";
 
     public static string FuncCount(string prefix) => $"{prefix}_func_count";
+
+    /// <summary>What an imported function is called: whoever links the module defines prefix_import_MODULE_NAME.</summary>
+    public static string Import(string prefix, string module, string name) =>
+        $"{prefix}_import_{LlvmNames.CIdentifier(module)}_{LlvmNames.CIdentifier(name)}";
 }

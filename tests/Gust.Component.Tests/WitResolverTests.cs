@@ -169,4 +169,55 @@ public class WitResolverTests
         Assert.Equal(3, set.Packages.Count);
         Assert.Equal(["wasi:clocks/wall@0.2.0", "other:pkg/api"], set.SelectWorld().Imports.Select(i => i.Name));
     }
+
+    [Fact]
+    public void WorldLevelResourcesAndGatedItemsPrintBackTheSame()
+    {
+        var text = """
+            package a:b@1.0.0;
+            interface shared { record metadata { size: u32 } }
+            /// The world.
+            @since(version = 1.0.0)
+            world w {
+              @since(version = 1.0.0)
+              use shared.{metadata as m};
+              /// A thing.
+              @since(version = 1.0.0)
+              resource thing {
+                @since(version = 1.0.0)
+                constructor(x: m);
+                @since(version = 1.0.0)
+                get: func() -> m;
+              }
+              @since(version = 1.0.0)
+              import make: func() -> thing;
+              @since(version = 1.0.0)
+              export run: func(t: borrow<thing>);
+            }
+            """;
+        var set = WitResolver.ResolveText(text);
+        var w = set.SelectWorld();
+        Assert.Equal(["a:b/shared@1.0.0", "m", "thing", "[constructor]thing", "[method]thing.get", "make"], w.Imports.Select(i => i.Name));
+        Assert.Equal(new WitGate(Since: "1.0.0"), w.Imports[0].Gate);
+        var printed = WitPrinter.Print(set);
+        Assert.Equal(printed, WitPrinter.Print(WitResolver.ResolveText(printed)));
+        Assert.Equal(WitTestData.Describe(set), WitTestData.Describe(WitResolver.ResolveText(printed)));
+    }
+
+    [Fact]
+    public void WasiStyleDependenciesAcrossPackagesAndVersions()
+    {
+        var set = WitResolver.ResolveDirectory(Path.Combine(WitTestData.WorldsDir, "wasi-cli"));
+        Assert.Equal(["wasi:io@0.2.0", "wasi:clocks@0.2.0", "wasi:cli@0.2.0", "test:wasi-cli"], set.Packages.Select(p => p.Name.ToString()));
+        var w = set.SelectWorld();
+        Assert.Equal(
+            ["wasi:io/poll@0.2.0", "wasi:clocks/monotonic-clock@0.2.0", "wasi:cli/environment@0.2.0", "wasi:io/error@0.2.0", "wasi:io/streams@0.2.0", "wasi:cli/stdout@0.2.0"],
+            w.Imports.Select(i => i.Name));
+        Assert.Equal("wasi:cli/run@0.2.0", w.Exports.Single().Name);
+        // One resource type, seen from every interface that uses it.
+        var streams = set.Find(new PackageName("wasi", "io", "0.2.0"))!.Interfaces.Single(i => i.Name == "streams");
+        var stdout = w.Imports.Single(i => i.Name == "wasi:cli/stdout@0.2.0").Interface!;
+        Assert.Equal(new OwnType(streams.Types.Single(t => t.Name == "output-stream").Resource!), stdout.Functions.Single().FuncType.Result);
+        Assert.Same(set.Find(new PackageName("wasi", "cli", "0.2.0"))!.Worlds.Single(), set.SelectWorld("wasi:cli/imports@0.2.0"));
+    }
 }

@@ -8,6 +8,9 @@ public static class LlvmNames
     /// <summary>A global identifier, quoted because wasm names may hold any character.</summary>
     public static string Global(string name) => "@\"" + Escape(name) + "\"";
 
+    /// <summary>A name for a symbol: control characters (NUL included, which IR names cannot hold) become '_'.</summary>
+    public static string Printable(string name) => new(name.Select(c => char.IsControl(c) ? '_' : c).ToArray());
+
     /// <summary>
     /// A C identifier made from any string, one-to-one: letters and digits stay, '_' becomes "__",
     /// any other UTF-8 byte becomes _XX (hex), so "print_i32" is "print__i32" and "a-b" is "a_2Db".

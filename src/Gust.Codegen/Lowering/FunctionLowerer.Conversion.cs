@@ -14,8 +14,8 @@ internal sealed partial class FunctionLowerer
             case Op.I32WrapI64: Cast("trunc", ValType.I32); break;
             case Op.I64ExtendI32S: Cast("sext", ValType.I64); break;
             case Op.I64ExtendI32U: Cast("zext", ValType.I64); break;
-            case Op.F32DemoteF64: Cast("fptrunc", ValType.F32); break;
-            case Op.F64PromoteF32: Cast("fpext", ValType.F64); break;
+            case Op.F32DemoteF64: Push(ValType.F32, Strict("fptrunc", ValType.F32, Pop())); break;
+            case Op.F64PromoteF32: Push(ValType.F64, Strict("fpext", ValType.F64, Pop())); break;
             case Op.I32ReinterpretF32: case Op.I64ReinterpretF64: case Op.F32ReinterpretI32: case Op.F64ReinterpretI64:
                 Cast("bitcast", info.Results[0]);
                 break;

@@ -26,9 +26,9 @@ internal sealed partial class FunctionLowerer
     /// <summary>Unary float operations as calls: an LLVM intrinsic or a runtime function.</summary>
     private static readonly Dictionary<Op, string> FloatCalls = new()
     {
-        [Op.F32Sqrt] = "@llvm.sqrt.f32", [Op.F32Ceil] = "@gust_f32_ceil", [Op.F32Floor] = "@gust_f32_floor",
+        [Op.F32Ceil] = "@gust_f32_ceil", [Op.F32Floor] = "@gust_f32_floor",
         [Op.F32Trunc] = "@gust_f32_trunc", [Op.F32Nearest] = "@gust_f32_nearest",
-        [Op.F64Sqrt] = "@llvm.sqrt.f64", [Op.F64Ceil] = "@gust_f64_ceil", [Op.F64Floor] = "@gust_f64_floor",
+        [Op.F64Ceil] = "@gust_f64_ceil", [Op.F64Floor] = "@gust_f64_floor",
         [Op.F64Trunc] = "@gust_f64_trunc", [Op.F64Nearest] = "@gust_f64_nearest",
     };
 
@@ -38,7 +38,7 @@ internal sealed partial class FunctionLowerer
         if (FloatArithmetic.TryGetValue(op, out var name))
         {
             var (a, b) = Pop2();
-            Push(a.Type, _w.Value($"{name} {a.Typed}, {b.Value}"));
+            Push(a.Type, Strict(name, a.Type, a, b));
         }
         else if (FloatCompares.TryGetValue(op, out name))
         {
@@ -57,12 +57,31 @@ internal sealed partial class FunctionLowerer
                 case Op.F32Abs: case Op.F64Abs: SignBit(Pop(), "and", invertMask: true); break;
                 case Op.F32Neg: case Op.F64Neg: SignBit(Pop(), "xor", invertMask: false); break;
                 case Op.F32Copysign: case Op.F64Copysign: Copysign(); break;
+                case Op.F32Sqrt: case Op.F64Sqrt: Push(Peek().Type, Strict("sqrt", Peek().Type, Pop())); break;
                 case Op.F32Min: case Op.F64Min: MinMax(isMin: true); break;
                 case Op.F32Max: case Op.F64Max: MinMax(isMin: false); break;
                 default: return false;
             }
         return true;
     }
+
+    /// <summary>
+    /// A float operation as LLVM's constrained intrinsic with strict exceptions: LLVM then keeps
+    /// x * 1.0, x - 0.0 and the like, which it would fold to x — wrong for a signalling NaN, which
+    /// wasm requires to come out quieted (an arithmetic NaN, spec 4.3.3).
+    /// </summary>
+    private string Strict(string op, ValType result, params Operand[] args)
+    {
+        var t = LlvmTypes.Of(result);
+        var suffix = args[0].Type == result ? Suffix(result) : $"{Suffix(result)}.{Suffix(args[0].Type)}";
+        var callee = $"@llvm.experimental.constrained.{op}.{suffix}";
+        var rounding = op == "fpext" ? "" : "metadata, ";
+        _m.Declare($"declare {t} {callee}({string.Join(", ", args.Select(a => a.Ir))}, {rounding}metadata)");
+        var roundingArg = op == "fpext" ? "" : "metadata !\"round.tonearest\", ";
+        return _w.Value($"call {t} {callee}({string.Join(", ", args.Select(a => a.Typed))}, {roundingArg}metadata !\"fpexcept.strict\") strictfp");
+    }
+
+    private static string Suffix(ValType t) => t == ValType.F32 ? "f32" : "f64";
 
     private static string SignMask(ValType t, bool invert) => t == ValType.F32
         ? (invert ? int.MaxValue : int.MinValue).ToString()
@@ -100,7 +119,7 @@ internal sealed partial class FunctionLowerer
         var bWins = _w.Value($"fcmp {pick} {b.Typed}, {a.Value}");
         var unordered = _w.Value($"fcmp uno {a.Typed}, {b.Value}");
         var tie = FromBits(a.Type, _w.Value($"{(isMin ? "or" : "and")} {it} {Bits(a)}, {Bits(b)}"));
-        var nan = _w.Value($"fadd {a.Typed}, {b.Value}");
+        var nan = Strict("fadd", a.Type, a, b);
         var equalOrNan = _w.Value($"select i1 {unordered}, {a.Ir} {nan}, {a.Ir} {tie}");
         var notA = _w.Value($"select i1 {bWins}, {b.Typed}, {a.Ir} {equalOrNan}");
         Push(a.Type, _w.Value($"select i1 {aWins}, {a.Typed}, {a.Ir} {notA}"));

@@ -55,10 +55,10 @@ internal sealed partial class FunctionLowerer
         EmitTrapBlocks();
 
         var parameters = string.Join(", ", _type.Params.Select((t, i) => $"{LlvmTypes.Of(t)} %p{i}"));
-        output.AppendLine($"; func {_funcIndex} \"{Name}\" {_type}");
+        output.AppendLine($"; func {_funcIndex} \"{LlvmNames.Printable(Name)}\" {_type}");
         // No tail calls: LLVM would turn accumulating recursion into a loop, and wasm's call stack
-        // must be exhaustible (assert_exhaustion) however the recursion is written.
-        _w.WriteTo(output, $"define internal {LlvmTypes.Return(_type.Results)} {_m.FunctionSymbol(_funcIndex)}({parameters}) nounwind \"disable-tail-calls\"=\"true\"");
+        // must be exhaustible (assert_exhaustion) however the recursion is written. strictfp: see Strict().
+        _w.WriteTo(output, $"define internal {LlvmTypes.Return(_type.Results)} {_m.FunctionSymbol(_funcIndex)}({parameters}) nounwind strictfp \"disable-tail-calls\"=\"true\"");
         output.AppendLine();
     }
 

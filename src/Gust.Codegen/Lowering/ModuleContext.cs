@@ -39,14 +39,11 @@ internal sealed class ModuleContext
     /// </summary>
     public int[] TypeIds { get; }
 
-    public string FunctionSymbol(uint index) => index < Module.ImportedFuncCount
-        ? LlvmNames.Global($"{Prefix}_import_{ImportSymbolPart(index)}")
-        : LlvmNames.Global($"{Prefix}.f{index}.{Names[index]}");
-
-    private string ImportSymbolPart(uint index)
+    public string FunctionSymbol(uint index)
     {
+        if (index >= Module.ImportedFuncCount) return LlvmNames.Global($"{Prefix}.f{index}.{LlvmNames.Printable(Names[index])}");
         var imp = Module.ImportsOf(ExternKind.Func).ElementAt((int)index);
-        return $"{LlvmNames.CIdentifier(imp.Module)}_{LlvmNames.CIdentifier(imp.Name)}";
+        return LlvmNames.Global(ModuleSymbols.Import(Prefix, imp.Module, imp.Name));
     }
 
     public string GlobalSymbol(uint index) => LlvmNames.Global($"{Prefix}.global{index}");

@@ -16,7 +16,13 @@ internal sealed partial class Resolution
         foreach (var item in syntax.Items)
         {
             WitGates.CheckPackageVersion(item.Prefix.Gate, source.Name, item.At);
-            WitGates.CheckContained(item.Prefix.Gate, item is ExternSyntax { Name: { } n } ? n : "item", world.Gate, world.Name, item.At);
+            var itemName = item switch
+            {
+                ExternSyntax e => e.Name ?? e.Path!.ToString(),
+                IncludeSyntax inc => $"include {inc.Path}",
+                _ => ItemName(((WorldTypeSyntax)item).Item),
+            };
+            WitGates.CheckContained(item.Prefix.Gate, itemName, world.Gate, world.Name, item.At);
         }
         var items = new WorldItems(world);
         FillWorld(items, syntax, source, body);
@@ -153,7 +159,8 @@ internal sealed partial class Resolution
             if (imported.Contains(iface)) return;
             foreach (var dep in Uses(iface)) Import(dep);
             if (!imported.Add(iface)) return;
-            world.Imports.Add(new(iface.QualifiedName!, true, iface, null, null));
+            // An implied import is gated as its world, so it satisfies the containment rule when printed.
+            world.Imports.Add(new(iface.QualifiedName!, true, iface, null, null) { Gate = world.Gate });
         }
         foreach (var item in items.Imports)
         {

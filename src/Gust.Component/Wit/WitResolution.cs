@@ -54,7 +54,10 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         return p;
     }
 
-    /// <summary>Interfaces and worlds share one namespace per package.</summary>
+    /// <summary>
+    /// Interfaces and worlds share one namespace per package; a file's top-level <c>use</c> names join it for that
+    /// file (a <c>use</c> of a local interface under its own name is no new name).
+    /// </summary>
     private static void CheckPackageNames(PackageSource s)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -62,6 +65,12 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         {
             foreach (var i in body.Interfaces) Define(seen, i.Name, i.At);
             foreach (var w in body.Worlds) Define(seen, w.Name, w.At);
+        }
+        foreach (var (body, _) in s.Parts)
+        {
+            var fileNames = new HashSet<string>(seen, StringComparer.OrdinalIgnoreCase);
+            foreach (var u in body.Uses)
+                if (u.Path.Package is not null || u.As is not null && u.As != u.Path.Name) Define(fileNames, u.As ?? u.Path.Name, u.At);
         }
     }
 
@@ -77,15 +86,16 @@ internal sealed partial class Resolution(List<PackageSource> sources)
 
     // ---- paths -------------------------------------------------------------------------------------
 
-    /// <summary>The interface or world a path names, seen from a package body (its file's top-level <c>use</c>s apply).</summary>
+    /// <summary>
+    /// The interface or world a path names, seen from a package body: a bare name is first one of its file's
+    /// top-level <c>use</c>s, whose own bare paths name the package's interfaces (WIT.md "Item: toplevel-use").
+    /// </summary>
     private object Lookup(UsePathSyntax path, PackageSource from, PackageBodySyntax body)
     {
         if (path.Package is null)
         {
-            foreach (var use in body.Uses)
-                if ((use.As ?? use.Path.Name) == path.Name)
-                    return use.Path.Package is null && use.Path.Name == path.Name ? LookupIn(from, path.Name, path.At) : Lookup(use.Path, from, body);
-            return LookupIn(from, path.Name, path.At);
+            var use = body.Uses.FirstOrDefault(u => (u.As ?? u.Path.Name) == path.Name);
+            return use is { Path.Package: not null } ? Lookup(use.Path, from, body) : LookupIn(from, use?.Path.Name ?? path.Name, path.At);
         }
         var target = FindPackage(path.Package, path.At);
         if (target != from)
@@ -173,8 +183,7 @@ internal sealed partial class Resolution(List<PackageSource> sources)
     {
         TypeDefSyntax t => t.Name,
         FuncSyntax f => f.Name,
-        UseSyntax u => $"use {u.Path}",
-        _ => "item",
+        _ => $"use {((UseSyntax)item).Path}",
     };
 
     private void ResolveMethods(TypeScope scope, ResourceSyntax r, List<WitFunction> into)
