@@ -149,6 +149,7 @@ internal sealed partial class Checker
         if (s.Kind == ScopeKind.InstanceType) return;
         var use = export ? "export" : "import";
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var bound = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<object>();
         stack.Push(t is TypeET te ? Children(te.Type) : t);
         while (stack.Count > 0)
@@ -156,8 +157,11 @@ internal sealed partial class Checker
             var o = stack.Pop();
             if (o is IEnumerable<object> many) { foreach (var x in many) stack.Push(x); continue; }
             if (!seen.Add(o)) continue;
-            if (o is RecordD or VariantD or EnumD or FlagsD or ResourceT && !Explicit(o, s, export))
+            if (o is RecordD or VariantD or EnumD or FlagsD or ResourceT && !bound.Contains(o) && !Explicit(o, s, export))
                 throw Fail($"{TypeDescriptions.Kind(t)} not valid to be used as {use}");
+            // The types an instance or component type exports (or imports) are named by it.
+            var members = o switch { InstanceT i => i.Exports, ComponentT c => c.Imports.Concat(c.Exports).ToList(), _ => null };
+            foreach (var (_, m) in members ?? []) if (m is TypeET { Type: var mt }) bound.Add(mt);
             stack.Push(Children(o));
         }
     }
