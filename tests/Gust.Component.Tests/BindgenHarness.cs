@@ -55,10 +55,10 @@ internal sealed class BindgenHarness : IDisposable
         }
     }
 
-    /// <summary>Generates bindings for the test world <paramref name="witName"/>, compiles them with <c>bindgen/&lt;cFile&gt;</c>, and instantiates the module.</summary>
+    /// <summary>Generates bindings for the test world <paramref name="witName"/> (see <see cref="WitDir"/>), compiles them with <c>bindgen/&lt;cFile&gt;</c>, and instantiates the module.</summary>
     public static BindgenHarness Build(string witName, string cFile, IReadOnlyDictionary<string, HostFunction>? hostFunctions = null)
     {
-        var world = WitResolver.ResolveDirectory(Path.Combine(WitTestData.WorldsDir, witName)).SelectWorld();
+        var world = WitResolver.ResolveDirectory(WitDir(witName)).SelectWorld();
         var dir = Directory.CreateTempSubdirectory("gust-bindgen-");
         try
         {
@@ -78,7 +78,7 @@ internal sealed class BindgenHarness : IDisposable
     /// <summary>Compiles the header alone (-Wall -Wextra -Werror -std=c11 -pedantic) and the glue (-O2 -Wall -Wextra -Werror); clang's errors throw.</summary>
     public static void CheckHeader(string witName)
     {
-        foreach (var world in WitResolver.ResolveDirectory(Path.Combine(WitTestData.WorldsDir, witName)).Root.Worlds)
+        foreach (var world in WitResolver.ResolveDirectory(WitDir(witName)).Root.Worlds)
         {
             var dir = Directory.CreateTempSubdirectory("gust-bindgen-");
             try
@@ -142,10 +142,10 @@ internal sealed class BindgenHarness : IDisposable
 
     private static ValueBox ToBox(FlatValue v) => v.Type switch
     {
-        ValType.I32 => (int)v.AsI32,
-        ValType.I64 => (long)v.Bits,
-        ValType.F32 => v.AsF32,
-        _ => v.AsF64,
+        ValType.I32 => (ValueBox)unchecked((int)v.AsI32),
+        ValType.I64 => (ValueBox)unchecked((long)v.Bits),
+        ValType.F32 => (ValueBox)v.AsF32,
+        _ => (ValueBox)v.AsF64,
     };
 
     private static FlatValue FromBox(ValueBox b, ValType t) => t switch
@@ -174,6 +174,10 @@ internal sealed class BindgenHarness : IDisposable
         p.WaitForExit();
         if (p.ExitCode != 0) throw new InvalidOperationException($"{Clang} failed ({p.ExitCode}):\n{stdout}{stderr.Result}");
     }
+
+    /// <summary>A shared test world (wit/NAME), or one of bindgen's own (bindgen/NAME).</summary>
+    private static string WitDir(string name) =>
+        Directory.Exists(Path.Combine(WitTestData.WorldsDir, name)) ? Path.Combine(WitTestData.WorldsDir, name) : DataFile(name);
 
     private static string DataFile(string name) => Path.Combine(WitTestData.WorldsDir, "..", "bindgen", name);
 
