@@ -86,4 +86,16 @@ public class AbiImageTests
             Assert.Contains(vectors, x => x.Type.Contains(kind, StringComparison.Ordinal));
         foreach (var enc in new[] { "utf8", "utf16", "latin1+utf16" }) Assert.Contains(vectors, x => x.Encoding == enc && x.Type.Contains("string"));
     }
+
+    [Fact]
+    public void WideDiscriminantsAreStoredLittleEndian()
+    {
+        var t = AbiTestSyntax.ParseType("enum*65537");
+        var memory = new ArrayMemory(16);
+        var cx = new LiftLowerContext(new CanonicalOptions(memory));
+        cx.Store(new EnumValue("e65536"), t, 4);
+        Assert.Equal("0000000000000100", Hex(memory.Bytes[..8]));
+        Assert.Equal(new EnumValue("e65536"), cx.Load(4, t));
+        Assert.Equal([FlatValue.I32(65536u)], cx.LowerFlat(new EnumValue("e65536"), t));
+    }
 }

@@ -107,6 +107,10 @@ public class AbiLayoutTests
         Assert.Equal([ValType.I32], CanonicalAbi.FlattenFunc(seventeen, FlattenContext.Lift).Params);
         Assert.Equal([ValType.I32], CanonicalAbi.FlattenFunc(seventeen, FlattenContext.Lower).Params);
         Assert.Equal([ValType.I32], CanonicalAbi.FlattenFunc(Func(["list<u8,17>"], null), FlattenContext.Lower).Params);
+        // Only as much is flattened as it takes to see that it spills.
+        Assert.Equal([ValType.I32], CanonicalAbi.FlattenFunc(Func(["list<list<u64,4000000000>,4000000000>"], null), FlattenContext.Lower).Params);
+        var big = CanonicalAbi.FlattenFunc(Func(["u8"], "list<variant{a(list<f32,4000000000>),b},4000000000>"), FlattenContext.Lift);
+        Assert.Equal([ValType.I32], big.Results);
     }
 
     [Fact]
@@ -128,5 +132,15 @@ public class AbiLayoutTests
         Assert.Empty(none.Results);
         var both = CanonicalAbi.FlattenFunc(Func(Enumerable.Repeat("string", 9).ToArray(), "tuple<u8,u8>"), FlattenContext.Lower);
         Assert.Equal([ValType.I32, ValType.I32], both.Params);
+    }
+
+    /// <summary>Input controls the nesting depth: too deep is a catchable exception, never a stack overflow.</summary>
+    [Fact]
+    public void DeepNestingFailsWithoutOverflowingTheStack()
+    {
+        ComponentValType t = PrimitiveType.U8;
+        for (var i = 0; i < 1_000_000; i++) t = new OptionType(t);
+        Assert.Throws<InsufficientExecutionStackException>(() => CanonicalAbi.Size(t));
+        Assert.Throws<InsufficientExecutionStackException>(() => CanonicalAbi.Flatten(t));
     }
 }

@@ -107,6 +107,8 @@ public class AbiTrapTests
         var cx = Cx(new ArrayMemory(16));
         var lowered = cx.LowerFlat(new F32Value(BitConverter.UInt32BitsToSingle(0xffc00123)), PrimitiveType.F32);
         Assert.Equal([new FlatValue(ValType.F32, LiftLowerContext.CanonicalFloat32Nan)], lowered);
+        Assert.Equal(new F32Value(float.NaN), new F32Value(BitConverter.UInt32BitsToSingle(0xffc00123)));
+        Assert.NotEqual(new F64Value(0.0), new F64Value(-0.0));
         // Not NaNs: kept bit for bit, negative zero included.
         Assert.Equal([new FlatValue(ValType.F64, 0x8000000000000000)], cx.LowerFlat(new F64Value(-0.0), PrimitiveType.F64));
     }

@@ -55,6 +55,14 @@ public class WitErrorTests
         { "package a:b;\ninterface i {}\nworld w { include i; }", "3:19: invalid: `i` is an interface, not a world" },
         { "interface i {}", "1:1: invalid: no `package` declaration: one file of a package must start with `package ns:name;`" },
         { "package a:b;\ninterface i {\n  flags f { a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21, a22, a23, a24, a25, a26, a27, a28, a29, a30, a31, a32 }\n}", "3:3: invalid: flags `f` has 33 flags; at most 32 are allowed" },
+        { "package a:b;\nuse c:d/types;\ninterface types {}\npackage c:d { interface types {} }", "2:1: invalid: name `types` is defined twice" },
+        { "package a:b;\nuse c:d/x as y;\nuse c:d/z as y;\npackage c:d { interface x {} interface z {} }", "3:1: invalid: name `y` is defined twice" },
+        { "package a:b;\nuse a as b;\nuse b as a;\nworld w { import a; }", "4:18: invalid: interface or world `b` not found in package `a:b`" },
+        // feature gates
+        { "package a:b@1.0.0;\ninterface i {\n    @since(version = 1.0.1)\n    type t1 = u32;\n\n    type t2 = t1;\n}", "6:15: invalid: type `t1` is `@since(version = 1.0.1)`, so what refers to it must be gated at least as strictly" },
+        { "package a:b@1.0.0;\n@since(version = 1.0.2)\ninterface i {\n    @since(version = 1.0.1)\n    bar: func();\n}", "5:5: invalid: `bar` must be gated at least as strictly as `i`, which is `@since(version = 1.0.2)`" },
+        { "package a:b@1.0.0;\ninterface i {\n  @unstable(feature = x)\n  resource r;\n  @since(version = 1.0.0)\n  f: func(a: borrow<r>);\n}", "6:14: invalid: type `r` is `@unstable(feature = x)`, so what refers to it must be gated at least as strictly" },
+        { "package a:b;\ninterface i {\n  @since(version = 1.0.0)\n  f: func();\n}", "4:3: invalid: package `a:b` uses `@since` or `@deprecated`, so it must have a version" },
     };
 
     [Theory]

@@ -207,6 +207,50 @@ public class LocationTests
     }
 
     [Fact]
+    public void ExportImportMemoryAndStartFaultsAreAtTheirFields()
+    {
+        const string export = """
+            (module
+              (func (export "f"))
+              (func (export "f")))
+            """;
+        var d = InvalidText(export);
+        Assert.Equal("duplicate export name", d.Message);
+        Assert.Equal("bad.wat:3:10", d.Location.ToString());
+        var (b, bytes) = InvalidBinary(export);
+        // The second export entry: name "f" (01 66), kind func (00), index 1.
+        Assert.Equal(Find(bytes, 0x01, 0x66, 0x00, 0x01), b.Location.Offset);
+
+        const string import = """
+            (module
+              (import "m" "f" (func (type 9))))
+            """;
+        Assert.Equal("bad.wat:2:4", InvalidText(import).Location.ToString());
+
+        const string memory = """
+            (module
+              (memory 2 1))
+            """;
+        var m = InvalidText(memory);
+        Assert.Equal("size minimum must not be greater than maximum", m.Message);
+        Assert.Equal("bad.wat:2:4", m.Location.ToString());
+        var (mb, memoryBytes) = InvalidBinary(memory);
+        // The memory section holds one entry: limits flag 1, min 2, max 1.
+        Assert.Equal(Find(memoryBytes, 0x05, 0x04, 0x01, 0x01, 0x02, 0x01) + 3, mb.Location.Offset);
+
+        const string start = """
+            (module
+              (func (param i32))
+              (start 0))
+            """;
+        var s = InvalidText(start);
+        Assert.Equal("start function", s.Message);
+        Assert.Equal("bad.wat:3:4", s.Location.ToString());
+        var (sb, startBytes) = InvalidBinary(start);
+        Assert.Equal(Find(startBytes, 0x08, 0x01, 0x00) + 2, sb.Location.Offset);
+    }
+
+    [Fact]
     public void ModuleBuiltInCodeNamesTheFileAndTheInstruction()
     {
         var m = new Module();

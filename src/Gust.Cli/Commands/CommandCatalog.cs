@@ -13,6 +13,8 @@ public static class CommandCatalog
         yield return PrintCommand.Create();
         yield return WastCommand.Create();
         yield return CompileCommand.Create();
+        yield return BindgenCommand.Create();
         yield return BenchCommand.Create();
+        yield return ComponentCommand.Create();
     }
 }

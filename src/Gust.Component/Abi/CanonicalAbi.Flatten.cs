@@ -21,40 +21,45 @@ public static partial class CanonicalAbi
     public const int MaxFlatResults = 1;
 
     /// <summary>The core value types that carry <paramref name="t"/> (definitions.py flatten_type).</summary>
-    public static IReadOnlyList<ValType> Flatten(ComponentValType t)
+    public static IReadOnlyList<ValType> Flatten(ComponentValType t) => Flatten([t]);
+
+    public static IReadOnlyList<ValType> Flatten(IEnumerable<ComponentValType> ts) => Flatten(ts, int.MaxValue);
+
+    /// <summary>
+    /// The flattening, cut short once it is longer than <paramref name="limit"/>: enough to tell whether values
+    /// spill, without building the whole flattening of, say, a list&lt;u8, 100000&gt;.
+    /// </summary>
+    internal static List<ValType> Flatten(IEnumerable<ComponentValType> ts, int limit)
     {
         var flat = new List<ValType>();
-        FlattenInto(t, flat);
+        foreach (var t in ts)
+        {
+            if (flat.Count > limit) break;
+            FlattenInto(t, flat, limit);
+        }
         return flat;
     }
 
-    public static IReadOnlyList<ValType> Flatten(IEnumerable<ComponentValType> ts)
+    private static void FlattenInto(ComponentValType t, List<ValType> flat, int limit)
     {
-        var flat = new List<ValType>();
-        foreach (var t in ts) FlattenInto(t, flat);
-        return flat;
-    }
-
-    private static void FlattenInto(ComponentValType t, List<ValType> flat)
-    {
-        switch (Despecialize(t))
+        switch (GuardDepth(Despecialize(t)))
         {
             case PrimitiveType p:
                 if (p.Kind == Primitive.String) flat.AddRange([ValType.I32, ValType.I32]);
                 else flat.Add(PrimitiveFlat(p.Kind));
                 break;
             case ListType { Length: { } n } l:
-                var element = Flatten(l.Element);
-                for (var i = 0u; i < n; i++) flat.AddRange(element);
+                var element = Flatten([l.Element], limit);
+                for (var i = 0u; i < n && flat.Count <= limit; i++) flat.AddRange(element);
                 break;
             case ListType:
                 flat.AddRange([ValType.I32, ValType.I32]);
                 break;
             case RecordType r:
-                foreach (var f in r.Fields) FlattenInto(f.Type, flat);
+                foreach (var f in r.Fields.TakeWhile(_ => flat.Count <= limit)) FlattenInto(f.Type, flat, limit);
                 break;
             case VariantType v:
-                flat.AddRange(FlattenVariant(v.Cases));
+                flat.AddRange(FlattenVariant(v.Cases, limit));
                 break;
             case FlagsType f:
                 for (var i = 0; i < FlagsWords(f.Labels.Count); i++) flat.Add(ValType.I32);
@@ -67,7 +72,7 @@ public static partial class CanonicalAbi
         }
     }
 
-    private static ValType PrimitiveFlat(Primitive p) => p switch
+    internal static ValType PrimitiveFlat(Primitive p) => p switch
     {
         Primitive.S64 or Primitive.U64 => ValType.I64,
         Primitive.F32 => ValType.F32,
@@ -79,13 +84,13 @@ public static partial class CanonicalAbi
     /// The discriminant (i32) followed by the element-wise <see cref="Join"/> of every case's flattening,
     /// so each payload position can hold any case's value there.
     /// </summary>
-    internal static List<ValType> FlattenVariant(IReadOnlyList<Case> cases)
+    internal static List<ValType> FlattenVariant(IReadOnlyList<Case> cases, int limit = int.MaxValue)
     {
         var payload = new List<ValType>();
         foreach (var c in cases)
         {
             if (c.Type is null) continue;
-            var ct = Flatten(c.Type);
+            var ct = Flatten([c.Type], limit);
             for (var i = 0; i < ct.Count; i++)
             {
                 if (i < payload.Count) payload[i] = Join(payload[i], ct[i]);
@@ -107,8 +112,8 @@ public static partial class CanonicalAbi
     /// </summary>
     public static FuncType FlattenFunc(ComponentFuncType ft, FlattenContext context)
     {
-        var flatParams = Flatten(ft.Params.Select(p => p.Type)).ToList();
-        var flatResults = Flatten(ResultTypes(ft)).ToList();
+        var flatParams = Flatten(ft.Params.Select(p => p.Type), MaxFlatParams);
+        var flatResults = Flatten(ResultTypes(ft), MaxFlatResults);
         if (flatParams.Count > MaxFlatParams) flatParams = [ValType.I32];
         if (flatResults.Count > MaxFlatResults)
         {

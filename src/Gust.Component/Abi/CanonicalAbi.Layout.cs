@@ -25,7 +25,8 @@ public static partial class CanonicalAbi
         _ => t,
     };
 
-    public static int Alignment(ComponentValType t) => Despecialize(t) switch
+    /// <summary>The alignment in bytes of a value in memory (definitions.py alignment): 1, 2, 4 or 8.</summary>
+    public static int Alignment(ComponentValType t) => GuardDepth(Despecialize(t)) switch
     {
         PrimitiveType { Kind: Primitive.String } => PtrSize,
         PrimitiveType p => PrimitiveSize(p.Kind),
@@ -39,7 +40,7 @@ public static partial class CanonicalAbi
     };
 
     /// <summary>The byte size of a value in memory (definitions.py elem_size), a multiple of its alignment.</summary>
-    public static int Size(ComponentValType t) => Despecialize(t) switch
+    public static int Size(ComponentValType t) => GuardDepth(Despecialize(t)) switch
     {
         PrimitiveType p => PrimitiveSize(p.Kind),
         ListType { Length: { } n } l => checked((int)n * Size(l.Element)),
@@ -65,22 +66,25 @@ public static partial class CanonicalAbi
 
     private static int RecordSize(IReadOnlyList<Field> fields)
     {
-        var s = 0;
-        foreach (var f in fields) s = AlignTo(s, Alignment(f.Type)) + Size(f.Type);
-        return AlignTo(s, RecordAlignment(fields));
+        var offsets = FieldOffsets(fields);
+        var end = fields.Count == 0 ? 0 : offsets[^1] + Size(fields[^1].Type);
+        return AlignTo(end, RecordAlignment(fields));
     }
 
     /// <summary>Byte offset of each field from the start of the record (or tuple), in field order.</summary>
-    public static int[] FieldOffsets(ComponentValType recordOrTuple)
+    public static int[] FieldOffsets(ComponentValType recordOrTuple) => Despecialize(recordOrTuple) is RecordType r
+        ? FieldOffsets(r.Fields)
+        : throw new ArgumentException($"not a record or tuple: {recordOrTuple}", nameof(recordOrTuple));
+
+    private static int[] FieldOffsets(IReadOnlyList<Field> fields)
     {
-        if (Despecialize(recordOrTuple) is not RecordType r) throw new ArgumentException($"not a record or tuple: {recordOrTuple}", nameof(recordOrTuple));
-        var offsets = new int[r.Fields.Count];
+        var offsets = new int[fields.Count];
         var s = 0;
         for (var i = 0; i < offsets.Length; i++)
         {
-            s = AlignTo(s, Alignment(r.Fields[i].Type));
+            s = AlignTo(s, Alignment(fields[i].Type));
             offsets[i] = s;
-            s += Size(r.Fields[i].Type);
+            s += Size(fields[i].Type);
         }
         return offsets;
     }
@@ -133,7 +137,15 @@ public static partial class CanonicalAbi
 
     public static int AlignTo(int offset, int alignment) => (offset + alignment - 1) / alignment * alignment;
 
-    internal static long AlignTo(long offset, int alignment) => (offset + alignment - 1) / alignment * alignment;
+    /// <summary>
+    /// Types nest as deeply as their input says; this turns a too-deep nesting into an
+    /// InsufficientExecutionStackException that callers can catch, instead of a fatal stack overflow.
+    /// </summary>
+    internal static ComponentValType GuardDepth(ComponentValType t)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return t;
+    }
 
     private static ArgumentException Unknown(ComponentValType t) => new($"the canonical ABI has no layout for {t}", nameof(t));
 }

@@ -60,7 +60,6 @@ public sealed record IntValue : ComponentValue
     public Primitive Kind { get; }
     public ulong Bits { get; }
     public long AsInt64 => unchecked((long)Bits);
-    public ulong AsUInt64 => Bits;
 
     /// <summary>The low bits of <paramref name="bits"/> read as <paramref name="kind"/>: truncated, then sign- or zero-extended.</summary>
     internal static ulong Normalize(Primitive kind, ulong bits) => kind switch
@@ -79,13 +78,26 @@ public sealed record IntValue : ComponentValue
 }
 
 /// <summary>
-/// An f32. Equality treats all NaNs as one value, as the canonical ABI does: lifting canonicalizes every NaN
-/// to 0x7fc00000 and lowering (Gust uses the deterministic profile) stores that canonical NaN.
+/// An f32. Equality is bit for bit (so 0 and -0 differ) except that all NaNs are one value, as the canonical ABI
+/// has it: lifting canonicalizes every NaN to 0x7fc00000 and lowering (Gust uses the deterministic profile)
+/// stores that canonical NaN.
 /// </summary>
-public sealed record F32Value(float Value) : ComponentValue;
+public sealed record F32Value(float Value) : ComponentValue
+{
+    public bool Equals(F32Value? other) => other is not null &&
+        (float.IsNaN(Value) ? float.IsNaN(other.Value) : BitConverter.SingleToUInt32Bits(Value) == BitConverter.SingleToUInt32Bits(other.Value));
 
-/// <summary>An f64; NaNs as for <see cref="F32Value"/> (canonical NaN 0x7ff8000000000000).</summary>
-public sealed record F64Value(double Value) : ComponentValue;
+    public override int GetHashCode() => float.IsNaN(Value) ? 0 : BitConverter.SingleToUInt32Bits(Value).GetHashCode();
+}
+
+/// <summary>An f64; equality as for <see cref="F32Value"/> (canonical NaN 0x7ff8000000000000).</summary>
+public sealed record F64Value(double Value) : ComponentValue
+{
+    public bool Equals(F64Value? other) => other is not null &&
+        (double.IsNaN(Value) ? double.IsNaN(other.Value) : BitConverter.DoubleToUInt64Bits(Value) == BitConverter.DoubleToUInt64Bits(other.Value));
+
+    public override int GetHashCode() => double.IsNaN(Value) ? 0 : BitConverter.DoubleToUInt64Bits(Value).GetHashCode();
+}
 
 /// <summary>A char: a Unicode scalar value (0..0x10FFFF without the surrogates 0xD800..0xDFFF).</summary>
 public sealed record CharValue : ComponentValue

@@ -9,12 +9,12 @@ public sealed partial class LiftLowerContext
     /// <summary>Reads a value of type <paramref name="t"/> from its flattening (definitions.py lift_flat).</summary>
     public ComponentValue LiftFlat(FlatReader vi, ComponentValType t)
     {
-        switch (t)
+        switch (CanonicalAbi.GuardDepth(t))
         {
             case PrimitiveType { Kind: Primitive.String }:
                 return LoadStringFromRange(vi.Next(ValType.I32).AsI32, vi.Next(ValType.I32).AsI32);
             case PrimitiveType p:
-                var flat = CanonicalAbi.Flatten(p)[0];
+                var flat = CanonicalAbi.PrimitiveFlat(p.Kind);
                 return PrimitiveFromBits(p.Kind, vi.Next(flat).Bits);
             case ListType { Length: { } n } l:
                 var elements = new ComponentValue[n];
@@ -56,14 +56,14 @@ public sealed partial class LiftLowerContext
 
     private void LowerFlatInto(ComponentValue v, ComponentValType t, List<FlatValue> flat)
     {
-        switch (t)
+        switch (CanonicalAbi.GuardDepth(t))
         {
             case PrimitiveType { Kind: Primitive.String }:
                 var (ptr, units) = StoreStringIntoRange(v as StringValue ?? throw ValueShapes.Mismatch(v, t));
                 flat.AddRange([FlatValue.I32(ptr), FlatValue.I32(units)]);
                 return;
             case PrimitiveType p:
-                var type = CanonicalAbi.Flatten(p)[0];
+                var type = CanonicalAbi.PrimitiveFlat(p.Kind);
                 var bits = PrimitiveToBits(p.Kind, v);
                 flat.Add(new FlatValue(type, type == ValType.I64 || type == ValType.F64 ? bits : (uint)bits));
                 return;

@@ -20,7 +20,7 @@ public sealed partial class LiftLowerContext
 
     private ComponentValue LoadAt(uint ptr, ComponentValType t)
     {
-        switch (t)
+        switch (CanonicalAbi.GuardDepth(t))
         {
             case PrimitiveType { Kind: Primitive.String }:
                 return LoadStringFromRange((uint)LoadInt(ptr, 4), (uint)LoadInt(ptr + 4, 4));
@@ -55,7 +55,7 @@ public sealed partial class LiftLowerContext
 
     private void StoreAt(ComponentValue v, ComponentValType t, uint ptr)
     {
-        switch (t)
+        switch (CanonicalAbi.GuardDepth(t))
         {
             case PrimitiveType { Kind: Primitive.String }:
                 var (begin, units) = StoreStringIntoRange(v as StringValue ?? throw ValueShapes.Mismatch(v, t));

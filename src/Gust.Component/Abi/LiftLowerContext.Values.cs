@@ -12,7 +12,7 @@ public sealed partial class LiftLowerContext
     /// </summary>
     public ComponentValue[] LiftFlatValues(int maxFlat, FlatReader vi, IReadOnlyList<ComponentValType> ts)
     {
-        if (CanonicalAbi.Flatten(ts).Count <= maxFlat) return ts.Select(t => LiftFlat(vi, t)).ToArray();
+        if (CanonicalAbi.Flatten(ts, maxFlat).Count <= maxFlat) return ts.Select(t => LiftFlat(vi, t)).ToArray();
         var tuple = new TupleType(ts.ToEquatableList());
         var ptr = vi.Next(ValType.I32).AsI32;
         return [.. ((TupleValue)Load(ptr, tuple)).Values];
@@ -27,7 +27,7 @@ public sealed partial class LiftLowerContext
     public List<FlatValue> LowerFlatValues(int maxFlat, IReadOnlyList<ComponentValue> vs, IReadOnlyList<ComponentValType> ts, FlatReader? outParam = null)
     {
         if (vs.Count != ts.Count) throw new ArgumentException($"{vs.Count} values for {ts.Count} types", nameof(vs));
-        if (CanonicalAbi.Flatten(ts).Count <= maxFlat)
+        if (CanonicalAbi.Flatten(ts, maxFlat).Count <= maxFlat)
         {
             var flat = new List<FlatValue>();
             for (var i = 0; i < vs.Count; i++) LowerFlatInto(vs[i], ts[i], flat);

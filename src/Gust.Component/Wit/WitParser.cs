@@ -66,37 +66,34 @@ public sealed class WitParser
 
     private WitFileSyntax File()
     {
-        var prefix = Prefix();
+        // Docs and gates before the first token belong to the package declaration or, without one, to the first item.
+        ItemPrefix? prefix = Prefix();
         PackageName? package = null;
         var packageAt = At;
         var nested = new List<NestedPackageSyntax>();
         var body = new PackageBodySyntax();
-        if (Peek().Is("package"))
+        string? packageDocs = null;
+        if (Eat("package"))
         {
-            pos++;
-            package = PackageName();
-            if (Peek().IsOp("{"))
+            var name = PackageName();
+            if (Peek().IsOp("{")) nested.Add(NestedBody(name, packageAt));
+            else
             {
-                nested.Add(NestedBody(package, packageAt));
-                package = null;
+                ExpectOp(";");
+                package = name;
+                packageDocs = prefix.Docs;
             }
-            else ExpectOp(";");
             prefix = null;
         }
-        var file = new WitFileSyntax(this.file, package, packageAt, body, nested) { PackageDocs = package is null ? null : tokens[0].Docs };
         while (Peek().Kind != WitTokenKind.Eof)
         {
             var itemPrefix = prefix ?? Prefix();
             prefix = null;
-            if (Peek().Is("package"))
-            {
-                var at = At;
-                pos++;
-                nested.Add(NestedBody(PackageName(), at));
-            }
+            var at = At;
+            if (Eat("package")) nested.Add(NestedBody(PackageName(), at));
             else PackageItem(body, itemPrefix);
         }
-        return file;
+        return new WitFileSyntax(file, package, packageAt, body, nested) { PackageDocs = packageDocs };
     }
 
     private NestedPackageSyntax NestedBody(PackageName name, SourceLocation at)
@@ -220,7 +217,7 @@ public sealed class WitParser
 
     private string GateField(string field, Func<string> value)
     {
-        if (!Peek().Is(field) && !(Peek().Kind == WitTokenKind.Id && Peek().Text == field)) throw Expected($"`{field}`");
+        if (Peek().Kind != WitTokenKind.Id || Peek().Text != field) throw Expected($"`{field}`");
         pos++;
         ExpectOp("=");
         return value();

@@ -12,6 +12,18 @@ internal sealed partial class Resolution
         Enter(usedAt ?? syntax.At);
         var (source, body) = home[syntax];
         var world = new WitWorld(syntax.Name, Package(source)) { Docs = syntax.Prefix.Docs, Gate = syntax.Prefix.Gate };
+        WitGates.CheckPackageVersion(world.Gate, source.Name, syntax.At);
+        foreach (var item in syntax.Items)
+        {
+            WitGates.CheckPackageVersion(item.Prefix.Gate, source.Name, item.At);
+            var itemName = item switch
+            {
+                ExternSyntax e => e.Name ?? e.Path!.ToString(),
+                IncludeSyntax inc => $"include {inc.Path}",
+                _ => ItemName(((WorldTypeSyntax)item).Item),
+            };
+            WitGates.CheckContained(item.Prefix.Gate, itemName, world.Gate, world.Name, item.At);
+        }
         var items = new WorldItems(world);
         FillWorld(items, syntax, source, body);
         Elaborate(world, items);
@@ -147,7 +159,8 @@ internal sealed partial class Resolution
             if (imported.Contains(iface)) return;
             foreach (var dep in Uses(iface)) Import(dep);
             if (!imported.Add(iface)) return;
-            world.Imports.Add(new(iface.QualifiedName!, true, iface, null, null));
+            // An implied import is gated as its world, so it satisfies the containment rule when printed.
+            world.Imports.Add(new(iface.QualifiedName!, true, iface, null, null) { Gate = world.Gate });
         }
         foreach (var item in items.Imports)
         {

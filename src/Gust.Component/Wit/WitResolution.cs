@@ -22,14 +22,14 @@ internal sealed partial class Resolution(List<PackageSource> sources)
     public WitPackageSet Run(PackageSource root)
     {
         foreach (var s in sources)
-            foreach (var (body, _) in s.Parts)
+            foreach (var body in s.Bodies)
             {
                 foreach (var i in body.Interfaces) home[i] = (s, body);
                 foreach (var w in body.Worlds) home[w] = (s, body);
             }
         foreach (var s in sources) CheckPackageNames(s);
         foreach (var s in sources)
-            foreach (var (body, _) in s.Parts)
+            foreach (var body in s.Bodies)
             {
                 foreach (var i in body.Interfaces) Interface(i);
                 foreach (var w in body.Worlds) World(w);
@@ -54,14 +54,23 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         return p;
     }
 
-    /// <summary>Interfaces and worlds share one namespace per package.</summary>
+    /// <summary>
+    /// Interfaces and worlds share one namespace per package; a file's top-level <c>use</c> names join it for that
+    /// file (a <c>use</c> of a local interface under its own name is no new name).
+    /// </summary>
     private static void CheckPackageNames(PackageSource s)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (body, _) in s.Parts)
+        foreach (var body in s.Bodies)
         {
             foreach (var i in body.Interfaces) Define(seen, i.Name, i.At);
             foreach (var w in body.Worlds) Define(seen, w.Name, w.At);
+        }
+        foreach (var body in s.Bodies)
+        {
+            var fileNames = new HashSet<string>(seen, StringComparer.OrdinalIgnoreCase);
+            foreach (var u in body.Uses)
+                if (u.Path.Package is not null || u.As is not null && u.As != u.Path.Name) Define(fileNames, u.As ?? u.Path.Name, u.At);
         }
     }
 
@@ -77,15 +86,16 @@ internal sealed partial class Resolution(List<PackageSource> sources)
 
     // ---- paths -------------------------------------------------------------------------------------
 
-    /// <summary>The interface or world a path names, seen from a package body (its file's top-level <c>use</c>s apply).</summary>
+    /// <summary>
+    /// The interface or world a path names, seen from a package body: a bare name is first one of its file's
+    /// top-level <c>use</c>s, whose own bare paths name the package's interfaces (WIT.md "Item: toplevel-use").
+    /// </summary>
     private object Lookup(UsePathSyntax path, PackageSource from, PackageBodySyntax body)
     {
         if (path.Package is null)
         {
-            foreach (var use in body.Uses)
-                if ((use.As ?? use.Path.Name) == path.Name)
-                    return use.Path.Package is null && use.Path.Name == path.Name ? LookupIn(from, path.Name, path.At) : Lookup(use.Path, from, body);
-            return LookupIn(from, path.Name, path.At);
+            var use = body.Uses.FirstOrDefault(u => (u.As ?? u.Path.Name) == path.Name);
+            return use is { Path.Package: not null } ? Lookup(use.Path, from, body) : LookupIn(from, use?.Path.Name ?? path.Name, path.At);
         }
         var target = FindPackage(path.Package, path.At);
         if (target != from)
@@ -110,7 +120,7 @@ internal sealed partial class Resolution(List<PackageSource> sources)
 
     private static object LookupIn(PackageSource s, string name, SourceLocation at)
     {
-        foreach (var (body, _) in s.Parts)
+        foreach (var body in s.Bodies)
         {
             if (body.Interfaces.FirstOrDefault(i => i.Name == name) is { } iface) return iface;
             if (body.Worlds.FirstOrDefault(w => w.Name == name) is { } world) return world;
@@ -132,6 +142,7 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         Enter(usedAt ?? syntax.At);
         var (source, body) = home[syntax];
         var iface = new WitInterface(syntax.Name, Package(source)) { Docs = syntax.Prefix.Docs, Gate = syntax.Prefix.Gate };
+        WitGates.CheckPackageVersion(iface.Gate, source.Name, syntax.At);
         FillInterface(iface, syntax.Items, source, body);
         depth--;
         done[syntax] = iface;
@@ -144,6 +155,14 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         var scope = new TypeScope(iface, source, body);
         foreach (var item in items)
         {
+            WitGates.CheckPackageVersion(item.Prefix.Gate, source.Name, item.At);
+            WitGates.CheckContained(item.Prefix.Gate, ItemName(item), iface.Gate, iface.Name ?? "interface", item.At);
+            if (item is ResourceSyntax res)
+                foreach (var m in res.Functions)
+                {
+                    WitGates.CheckPackageVersion(m.Prefix.Gate, source.Name, m.At);
+                    WitGates.CheckContained(m.Prefix.Gate, m.Name, res.Prefix.Gate, res.Name, m.At);
+                }
             switch (item)
             {
                 case UseSyntax use: scope.AddUse(use); break;
@@ -159,6 +178,13 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         foreach (var item in items)
             if (item is FuncSyntax f) iface.Functions.Add(Function(scope, f, null));
     }
+
+    private static string ItemName(InterfaceItemSyntax item) => item switch
+    {
+        TypeDefSyntax t => t.Name,
+        FuncSyntax f => f.Name,
+        _ => $"use {((UseSyntax)item).Path}",
+    };
 
     private void ResolveMethods(TypeScope scope, ResourceSyntax r, List<WitFunction> into)
     {
@@ -180,6 +206,8 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         {
             IsAsync = syntax.Type.IsAsync, Docs = syntax.Prefix.Docs, Gate = syntax.Prefix.Gate, ExternalId = syntax.Prefix.ExternalId,
         };
+        var outerGate = scope.Gate;
+        scope.Gate = f.Gate;
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (syntax.Kind == FunctionKind.Method)
         {
@@ -199,6 +227,7 @@ internal sealed partial class Resolution(List<PackageSource> sources)
                 throw WasmException.Invalid($"constructor of `{resource!.Name}` must return `{resource.Name}` or `result<{resource.Name}, …>`", syntax.Type.Result!.At);
         }
         else if (syntax.Type.Result is { } r) f.Result = Type(scope, r);
+        scope.Gate = outerGate;
         return f;
     }
 
@@ -220,6 +249,8 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         public PackageSource Source { get; } = source;
         public PackageBodySyntax Body { get; } = body;
         public Dictionary<string, TypeEntry> Entries { get; } = [];
+        /// <summary>The gate of the item being resolved, which the types it refers to must not exceed.</summary>
+        public WitGate Gate { get; set; } = WitGate.None;
         public List<TypeEntry> Order { get; } = [];
         private readonly HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);
 
@@ -251,7 +282,10 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         if (entry.InProgress) throw WasmException.Invalid($"type `{name}` depends on itself", refAt ?? at);
         entry.InProgress = true;
         Enter(refAt ?? at);
+        var outerGate = scope.Gate;
+        scope.Gate = (entry.Def?.Prefix ?? entry.Use!.Prefix).Gate;
         var def = entry.Def is { } syntax ? TypeDef(scope, syntax) : UsedType(scope, entry.Use!, entry.UseName!);
+        scope.Gate = outerGate;
         depth--;
         entry.InProgress = false;
         entry.Result = def;
@@ -330,6 +364,12 @@ internal sealed partial class Resolution(List<PackageSource> sources)
         _ => throw new InvalidOperationException(syntax.GetType().Name),
     };
 
-    private WitTypeDef Lookup(TypeScope scope, string name, SourceLocation at) =>
-        scope.Entries.TryGetValue(name, out var e) ? Named(scope, e, at) : throw WasmException.Invalid($"type `{name}` not defined", at);
+    private WitTypeDef Lookup(TypeScope scope, string name, SourceLocation at)
+    {
+        if (!scope.Entries.TryGetValue(name, out var e)) throw WasmException.Invalid($"type `{name}` not defined", at);
+        var gate = scope.Gate;
+        var def = Named(scope, e, at);
+        WitGates.CheckReference(gate, def, at);
+        return def;
+    }
 }

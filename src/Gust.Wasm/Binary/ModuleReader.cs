@@ -12,7 +12,7 @@ public static class ModuleReader
         var layout = new LayoutRecorder();
         var r = new WasmReader(bytes, file, layout);
         ReadHeader(ref r);
-        var module = new Module();
+        var module = new Module { ItemPositions = new ItemPositions() };
         var state = new SectionState();
         var lastRank = 0;
         byte lastId = 0;
@@ -65,6 +65,7 @@ public static class ModuleReader
 
     private static void ReadSection(ref WasmReader r, byte id, int size, byte lastId, Module m, SectionState state)
     {
+        var places = m.ItemPositions!;
         switch (id)
         {
             case SectionId.Custom:
@@ -74,16 +75,28 @@ public static class ModuleReader
                 for (var n = r.ReadLength(); n > 0; n--) m.Types.Add(TypeDecoder.ReadFuncType(ref r));
                 break;
             case SectionId.Import:
-                for (var n = r.ReadLength(); n > 0; n--) m.Imports.Add(ReadImport(ref r));
+                for (var n = r.ReadLength(); n > 0; n--)
+                {
+                    places.Imports.Add(SourcePoint.AtOffset(r.Pos));
+                    m.Imports.Add(ReadImport(ref r));
+                }
                 break;
             case SectionId.Function:
                 for (var n = r.ReadLength(); n > 0; n--) m.Funcs.Add(r.ReadU32());
                 break;
             case SectionId.Table:
-                for (var n = r.ReadLength(); n > 0; n--) m.Tables.Add(ReadTable(ref r));
+                for (var n = r.ReadLength(); n > 0; n--)
+                {
+                    places.Tables.Add(SourcePoint.AtOffset(r.Pos));
+                    m.Tables.Add(ReadTable(ref r));
+                }
                 break;
             case SectionId.Memory:
-                for (var n = r.ReadLength(); n > 0; n--) m.Memories.Add(TypeDecoder.ReadMemoryType(ref r));
+                for (var n = r.ReadLength(); n > 0; n--)
+                {
+                    places.Memories.Add(SourcePoint.AtOffset(r.Pos));
+                    m.Memories.Add(TypeDecoder.ReadMemoryType(ref r));
+                }
                 break;
             case SectionId.Global:
                 for (var n = r.ReadLength(); n > 0; n--)
@@ -95,9 +108,14 @@ public static class ModuleReader
                 }
                 break;
             case SectionId.Export:
-                for (var n = r.ReadLength(); n > 0; n--) m.Exports.Add(ReadExport(ref r));
+                for (var n = r.ReadLength(); n > 0; n--)
+                {
+                    places.Exports.Add(SourcePoint.AtOffset(r.Pos));
+                    m.Exports.Add(ReadExport(ref r));
+                }
                 break;
             case SectionId.Start:
+                places.Start = SourcePoint.AtOffset(r.Pos);
                 m.Start = r.ReadU32();
                 break;
             case SectionId.Element:

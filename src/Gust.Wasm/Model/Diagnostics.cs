@@ -35,8 +35,8 @@ public enum DiagnosticKind
 public sealed record Diagnostic(DiagnosticKind Kind, string Message, SourceLocation Location, string? Feature = null)
 {
     /// <summary>
-    /// Where inside the module, when <see cref="Location"/> cannot say it (the model keeps no offsets per
-    /// instruction), e.g. "func 3, instruction 12 (i32.add)". Kept apart so <see cref="Message"/> stays the spec text.
+    /// Where inside the module in words, e.g. "func 3, instruction 12 (i32.add)": the only place given for a
+    /// module built in code, which keeps no source positions. Kept apart so <see cref="Message"/> stays the spec text.
     /// </summary>
     public string? Where { get; init; }
 

@@ -31,6 +31,9 @@ public sealed class Module
     /// </summary>
     public Binary.BinaryLayout? Layout { get; set; }
 
+    /// <summary>Where imports, tables, memories, exports and the start function were defined, when read from a source.</summary>
+    public ItemPositions? ItemPositions { get; set; }
+
     public IEnumerable<Import> ImportsOf(ExternKind kind) => Imports.Where(i => i.Kind == kind);
     public int ImportedFuncCount => Imports.Count(i => i.Kind == ExternKind.Func);
     public int ImportedTableCount => Imports.Count(i => i.Kind == ExternKind.Table);

@@ -53,3 +53,17 @@ public sealed class InstrPositions
         }
     }
 }
+
+/// <summary>
+/// Where the module items that have no class of their own to hold a place were defined in the source, each
+/// list parallel to the module's list of that name; the others keep theirs (<see cref="Code.At"/>,
+/// <see cref="Global.At"/>, <see cref="ElemSegment.At"/>, <see cref="DataSegment.At"/>).
+/// </summary>
+public sealed class ItemPositions
+{
+    public List<SourcePoint> Imports { get; } = new();
+    public List<SourcePoint> Tables { get; } = new();
+    public List<SourcePoint> Memories { get; } = new();
+    public List<SourcePoint> Exports { get; } = new();
+    public SourcePoint? Start { get; set; }
+}

@@ -9,7 +9,7 @@ namespace Gust.Wasm.Text;
 internal sealed partial class WatModuleParser
 {
     private readonly TokenCursor _c;
-    private readonly Module _module = new();
+    private readonly Module _module = new() { ItemPositions = new ItemPositions() };
     private readonly NameSpace _types = new("type");
     private readonly NameSpace _funcs = new("func");
     private readonly NameSpace _tables = new("table");
@@ -19,6 +19,8 @@ internal sealed partial class WatModuleParser
     private readonly NameSpace _datas = new("data");
     private readonly PositionRecorder _positions = new();
     private uint _funcCount, _tableCount, _memoryCount, _globalCount;
+    /// <summary>The keyword of the field being parsed: where its imports, tables and memories are placed.</summary>
+    private Token _field;
     /// <summary>Kind of the first definition seen, for "import after function" and the like.</summary>
     private string? _firstDefinition;
 
@@ -141,6 +143,7 @@ internal sealed partial class WatModuleParser
         var kw = _c.Peek(1);
         if (kw.Kind != TokenKind.Keyword) throw _c.Unexpected(kw);
         _c.Pos += 2;
+        _field = kw;
         switch (kw.Text)
         {
             case "type":
@@ -152,9 +155,10 @@ internal sealed partial class WatModuleParser
             case "table": ParseTable(kw); break;
             case "memory": ParseMemory(kw); break;
             case "global": ParseGlobal(kw); break;
-            case "export": ParseExport(); break;
+            case "export": ParseExport(kw); break;
             case "start":
                 if (_module.Start is not null) throw _c.Error("multiple start sections", kw);
+                _module.ItemPositions!.Start = Point(kw);
                 _module.Start = _funcs.Resolve(_c);
                 break;
             case "elem": ParseElem(kw); break;
@@ -198,26 +202,50 @@ internal sealed partial class WatModuleParser
     {
         // Parameter names are allowed here but bind nothing, as there is no body.
         var type = ParseTypeUse(new List<(string?, Token)>(), out _);
-        _module.Imports.Add(new Import(moduleName, name, ExternKind.Func) { FuncTypeIndex = type });
+        AddImport(new Import(moduleName, name, ExternKind.Func) { FuncTypeIndex = type });
         _funcCount++;
     }
 
     private void ImportTable(string moduleName, string name)
     {
-        _module.Imports.Add(new Import(moduleName, name, ExternKind.Table) { Table = ParseTableType() });
+        AddImport(new Import(moduleName, name, ExternKind.Table) { Table = ParseTableType() });
         _tableCount++;
     }
 
     private void ImportMemory(string moduleName, string name)
     {
-        _module.Imports.Add(new Import(moduleName, name, ExternKind.Memory) { Memory = ParseMemoryType() });
+        AddImport(new Import(moduleName, name, ExternKind.Memory) { Memory = ParseMemoryType() });
         _memoryCount++;
     }
 
     private void ImportGlobal(string moduleName, string name)
     {
-        _module.Imports.Add(new Import(moduleName, name, ExternKind.Global) { Global = ParseGlobalType() });
+        AddImport(new Import(moduleName, name, ExternKind.Global) { Global = ParseGlobalType() });
         _globalCount++;
+    }
+
+    private void AddImport(Import import)
+    {
+        _module.Imports.Add(import);
+        _module.ItemPositions!.Imports.Add(Point(_field));
+    }
+
+    private void AddExport(Export export, Token at)
+    {
+        _module.Exports.Add(export);
+        _module.ItemPositions!.Exports.Add(Point(at));
+    }
+
+    private void AddTable(TableType table)
+    {
+        _module.Tables.Add(table);
+        _module.ItemPositions!.Tables.Add(Point(_field));
+    }
+
+    private void AddMemory(MemoryType memory)
+    {
+        _module.Memories.Add(memory);
+        _module.ItemPositions!.Memories.Add(Point(_field));
     }
 
     /// <summary>Inline (export "n")* then an optional inline (import "m" "n"); returns the import names if any.</summary>
@@ -225,8 +253,9 @@ internal sealed partial class WatModuleParser
     {
         while (_c.AtField("export"))
         {
+            var at = _c.Peek(1);
             _c.Pos += 2;
-            _module.Exports.Add(new Export(_c.ExpectName(), kind, index));
+            AddExport(new Export(_c.ExpectName(), kind, index), at);
             _c.ExpectRParen();
         }
         if (!_c.AtField("import")) return null;
@@ -319,10 +348,10 @@ internal sealed partial class WatModuleParser
             _elems.Define(null, elemAt, _c);
             _module.Elems.Add(seg);
             var n = (ulong)seg.Count;
-            _module.Tables.Add(new TableType(elemType, new Limits(n, n)));
+            AddTable(new TableType(elemType, new Limits(n, n)));
             return;
         }
-        _module.Tables.Add(ParseTableType());
+        AddTable(ParseTableType());
     }
 
     private void ParseMemory(Token at)
@@ -354,10 +383,10 @@ internal sealed partial class WatModuleParser
             });
             var log2 = pageSizeLog2 ?? 16;
             var pages = ((ulong)bytes.Length + (1UL << log2) - 1) >> log2;
-            _module.Memories.Add(new MemoryType(new Limits(pages, pages), log2) { HasCustomPageSize = pageSizeLog2 is not null });
+            AddMemory(new MemoryType(new Limits(pages, pages), log2) { HasCustomPageSize = pageSizeLog2 is not null });
             return;
         }
-        _module.Memories.Add(ParseMemoryType());
+        AddMemory(ParseMemoryType());
     }
 
     private void ParseGlobal(Token at)
@@ -379,7 +408,7 @@ internal sealed partial class WatModuleParser
     }
 
     /// <summary>(export "n" (func|table|memory|global x)).</summary>
-    private void ParseExport()
+    private void ParseExport(Token at)
     {
         var name = _c.ExpectName();
         _c.ExpectLParen();
@@ -393,7 +422,7 @@ internal sealed partial class WatModuleParser
             "tag" when kind.Kind == TokenKind.Keyword => throw _c.Unsupported(Features.Exceptions, "a tag export", kind),
             _ => throw _c.Unexpected(kind),
         };
-        _module.Exports.Add(new Export(name, k, space.Resolve(_c)));
+        AddExport(new Export(name, k, space.Resolve(_c)), at);
         _c.ExpectRParen();
     }
 }

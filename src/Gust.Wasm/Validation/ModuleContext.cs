@@ -17,7 +17,7 @@ internal sealed class ModuleContext
         for (var i = 0; i < module.Imports.Count; i++)
         {
             var imp = module.Imports[i];
-            var where = At($"import {i} \"{imp.Module}\" \"{imp.Name}\"");
+            var where = ImportSite(i);
             switch (imp.Kind)
             {
                 case ExternKind.Func: funcs.Add(TypeAt(imp.FuncTypeIndex, () => where)); break;
@@ -76,6 +76,16 @@ internal sealed class ModuleContext
 
     /// <summary>The site of a module item, at <paramref name="point"/> in the source if known, else in the file as a whole.</summary>
     public Site At(string where, SourcePoint? point = null) => new(where, point?.In(File) ?? new SourceLocation(File, -1, 0, 0));
+
+    public Site ImportSite(int index)
+    {
+        var imp = Module.Imports[index];
+        return At($"import {index} \"{imp.Module}\" \"{imp.Name}\"", PointOf(Module.ItemPositions?.Imports, index, Module.Imports.Count));
+    }
+
+    /// <summary>Item <paramref name="index"/>'s place from a position list parallel to a module list of <paramref name="count"/> items, while the two line up.</summary>
+    public static SourcePoint? PointOf(List<SourcePoint>? points, int index, int count) =>
+        points is not null && points.Count == count ? points[index] : null;
 
     /// <summary>Lookups take the site as a function so that the hot path builds no strings.</summary>
     public WasmException Fail(string message, Site site) =>

@@ -24,16 +24,19 @@ public static class Validator
             CheckValType(c, g.Type.Type, where);
             code.ValidateConst(g.Init, g.InitPositions, g.Type.Type, index, where);
         }
+        var places = module.ItemPositions;
         var tableBase = module.ImportedTableCount;
-        for (var i = 0; i < module.Tables.Count; i++) TypeRules.CheckTable(c, module.Tables[i], c.At($"table {tableBase + i}"));
+        for (var i = 0; i < module.Tables.Count; i++)
+            TypeRules.CheckTable(c, module.Tables[i], c.At($"table {tableBase + i}", ModuleContext.PointOf(places?.Tables, i, module.Tables.Count)));
         var memoryBase = module.ImportedMemoryCount;
-        for (var i = 0; i < module.Memories.Count; i++) TypeRules.CheckMemory(c, module.Memories[i], c.At($"memory {memoryBase + i}"));
+        for (var i = 0; i < module.Memories.Count; i++)
+            TypeRules.CheckMemory(c, module.Memories[i], c.At($"memory {memoryBase + i}", ModuleContext.PointOf(places?.Memories, i, module.Memories.Count)));
         for (var i = 0; i < module.Elems.Count; i++) CheckElem(c, code, module.Elems[i], i);
         for (var i = 0; i < module.Datas.Count; i++) CheckData(c, code, module.Datas[i], i);
         CheckFuncs(c, code);
         if (module.Start is { } start)
         {
-            var where = c.At("start");
+            var where = c.At("start", places?.Start);
             var type = c.Func(start, () => where);
             if (type.Params.Length != 0 || type.Results.Length != 0) throw c.Fail("start function", where);
         }
@@ -56,7 +59,7 @@ public static class Validator
         for (var i = 0; i < c.Module.Imports.Count; i++)
         {
             var imp = c.Module.Imports[i];
-            var where = c.At($"import {i} \"{imp.Module}\" \"{imp.Name}\"");
+            var where = c.ImportSite(i);
             switch (imp.Kind)
             {
                 case ExternKind.Table: TypeRules.CheckTable(c, imp.Table!, where); break;
@@ -79,7 +82,7 @@ public static class Validator
         if (seg.Exprs is not null)
             for (var i = 0; i < seg.Exprs.Count; i++)
             {
-                var positions = seg.ExprPositions is { } p && i < p.Count ? p[i] : null;
+                var positions = seg.ExprPositions is { } p && p.Count == seg.Exprs.Count ? p[i] : null;
                 code.ValidateConst(seg.Exprs[i], positions, seg.ElemType, c.Globals.Length, where with { Where = $"{where.Where}, item {i}" });
             }
         if (seg.Mode != SegmentMode.Active) return;
@@ -115,9 +118,11 @@ public static class Validator
     private static void CheckExports(ModuleContext c)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var x in c.Module.Exports)
+        var exports = c.Module.Exports;
+        for (var i = 0; i < exports.Count; i++)
         {
-            var where = c.At($"export \"{x.Name}\"");
+            var x = exports[i];
+            var where = c.At($"export \"{x.Name}\"", ModuleContext.PointOf(c.Module.ItemPositions?.Exports, i, exports.Count));
             switch (x.Kind)
             {
                 case ExternKind.Func: c.Func(x.Index, () => where); break;
