@@ -242,4 +242,23 @@ public sealed class BindgenWorldTests
             Assert.Equal(calls[i], seen[i]);
         }
     }
+
+    [Fact]
+    public void ExportedResource()
+    {
+        const string I = "test:resource-export/counters#";
+        using var h = BindgenHarness.Build("resource-export", "resource_export.c");
+        var a = h.Call(I + "[constructor]counter", S64(5))!;
+        Assert.Equal(Handle(1), a);
+        h.Call(I + "[method]counter.increment", h.Borrow(a), S64(37));
+        Assert.Equal(S64(42), h.Call(I + "[method]counter.value", h.Borrow(a)));
+        var many = (ListValue)h.Call(I + "make-many", U32(3))!;
+        Assert.Equal(List(Handle(2), Handle(3), Handle(4)), many);
+        Assert.Equal(S64(42 + 0 + 1 + 2), h.Call(I + "total", List([h.Borrow(a), .. many.Elements.Select(h.Borrow)])));
+        var rep = h.Borrow(a).Index;
+        var b = h.Call(I + "[static]counter.reset", a)!;
+        Assert.Equal([rep], h.Destroyed);
+        Assert.Equal(S64(4200), h.Call(I + "[method]counter.value", h.Borrow(b)));
+        Assert.Equal(rep, h.Borrow(b).Index);
+    }
 }
