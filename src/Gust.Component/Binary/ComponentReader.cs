@@ -15,9 +15,7 @@ public static class ComponentReader
     public static ComponentDef Read(ReadOnlySpan<byte> bytes, string? file = null)
     {
         var r = new ByteReader(bytes.ToArray(), file);
-        var c = new SectionReader(r).Component(0);
-        if (!r.AtEnd) throw r.Malformed("unexpected content after the component");
-        return c;
+        return new SectionReader(r).Component(0);
     }
 }
 

@@ -30,6 +30,4 @@ public static class ComponentFeatures
     public const string Threading = "component-model-threading";
     public const string Values = "component-model-values";
     public const string Map = "component-model-map";
-    public const string Gc = "gc";
-    public const string Exceptions = "exception-handling";
 }
