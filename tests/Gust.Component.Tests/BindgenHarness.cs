@@ -47,6 +47,7 @@ internal sealed class BindgenHarness : IDisposable
                 for (var i = 0; i < flatResults.Count; i++) results[i] = ToBox(flatResults[i]);
             }, flat.Params.Select(Kind).ToList(), flat.Results.Select(Kind).ToList());
         }
+        DefineResources(world, linker);
         instance = linker.Instantiate(store, module);
         foreach (var item in world.Exports)
         {
@@ -93,6 +94,55 @@ internal sealed class BindgenHarness : IDisposable
             finally
             {
                 dir.Delete(recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Representations of exported resources by handle: the one handle table that the host and guest share here.</summary>
+    private readonly Dictionary<uint, uint> handles = [];
+    private uint nextHandle = 1;
+
+    /// <summary>Representations the guest's destructors were called with, in order.</summary>
+    public List<uint> Destroyed { get; } = [];
+
+    /// <summary>Handles of imported resources the guest dropped, in order.</summary>
+    public List<uint> ImportedDrops { get; } = [];
+
+    /// <summary>A borrow of an exported resource as an export receives it: its representation (CanonicalABI.md lower_borrow).</summary>
+    public HandleValue Borrow(ComponentValue own) => ComponentValue.Handle(handles[((HandleValue)own).Index]);
+
+    /// <summary>
+    /// The canon resource.new/rep/drop built-ins for the resources the component exports (imported from
+    /// "[export]iface"); a drop runs the guest's destructor. Also [resource-drop] for resources it imports.
+    /// </summary>
+    private void DefineResources(WitWorld world, Linker linker)
+    {
+        foreach (var item in world.Exports.Concat(world.Imports))
+        {
+            if (item.Interface is not { } iface) continue;
+            var exported = world.Exports.Contains(item);
+            foreach (var r in iface.Types.Where(t => t.Kind == WitTypeDefKind.Resource))
+            {
+                if (!exported)
+                {
+                    linker.DefineFunction(item.Name, $"[resource-drop]{r.Name}", (int h) => ImportedDrops.Add((uint)h));
+                    continue;
+                }
+                var module = $"[export]{item.Name}";
+                var dtor = $"{item.Name}#[dtor]{r.Name}";
+                linker.DefineFunction(module, $"[resource-new]{r.Name}", (int rep) =>
+                {
+                    handles[nextHandle] = (uint)rep;
+                    return (int)nextHandle++;
+                });
+                linker.DefineFunction(module, $"[resource-rep]{r.Name}", (int h) => (int)handles[(uint)h]);
+                linker.DefineFunction(module, $"[resource-drop]{r.Name}", (Caller caller, int h) =>
+                {
+                    var rep = handles[(uint)h];
+                    handles.Remove((uint)h);
+                    Destroyed.Add(rep);
+                    caller.GetFunction(dtor)!.Invoke((ValueBox)(int)rep);
+                });
             }
         }
     }

@@ -94,21 +94,24 @@ public sealed class JcoInteropTests
         string.Join('\n', wit.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 }
 
-/// <summary>Runs tests/jco/jco.mjs with node.</summary>
+/// <summary>Runs tests/jco's node scripts (and other tools the jco tests need).</summary>
 internal static class Jco
 {
-    private static string Script { get; } = Path.Combine(WitTestData.WorldsDir, "..", "..", "jco", "jco.mjs");
+    public static string Dir { get; } = Path.GetFullPath(Path.Combine(WitTestData.WorldsDir, "..", "..", "jco"));
 
-    public static string Run(params string[] args)
+    /// <summary>node jco.mjs with <paramref name="args"/>; its standard output.</summary>
+    public static string Run(params string[] args) => Exec("node", [Path.Combine(Dir, "jco.mjs"), .. args]);
+
+    /// <summary>Runs a program to completion; a non-zero exit fails the test with its output.</summary>
+    public static string Exec(string program, params string[] args)
     {
-        var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Script);
+        var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
-        if (p.ExitCode != 0) throw new Xunit.Sdk.XunitException($"node jco.mjs {string.Join(' ', args)} failed: {stderr.Result}");
+        if (p.ExitCode != 0) throw new Xunit.Sdk.XunitException($"{program} {string.Join(' ', args)} failed: {stderr.Result}{stdout.Result}");
         return stdout.Result;
     }
 }

@@ -4,8 +4,16 @@ namespace Gust.Component.Wit;
 
 /// <summary>
 /// Turns parsed WIT files into a <see cref="WitPackageSet"/>: groups files into packages, resolves <c>use</c>
-/// across interfaces and packages, checks names (defined once, defined at all, no cycles), and flattens and
-/// elaborates worlds. Errors throw <see cref="WasmException"/> (kind Invalid) at the offending name.
+/// across interfaces and packages, checks names (defined once, defined at all, no cycles) and feature gates, and
+/// flattens and elaborates worlds. Errors throw <see cref="WasmException"/> (kind Invalid; Malformed from the
+/// parser) at file:line:column of the offending name.
+/// <para>
+/// Typical use: <c>var world = WitResolver.ResolvePath("wit").SelectWorld(name);</c> then walk
+/// <see cref="WitWorld.Imports"/> and <see cref="WitWorld.Exports"/> (interfaces with their
+/// <see cref="WitScope.Types"/> and <see cref="WitInterface.Functions"/>, each type both named
+/// (<see cref="WitType"/>) and structural (<see cref="WitTypeDef.ValType"/>, <see cref="WitFunction.FuncType"/>)).
+/// <see cref="WitPrinter"/> prints any of it back as WIT; <see cref="WitParser.ParseFile"/> gives the syntax tree alone.
+/// </para>
 /// </summary>
 public static class WitResolver
 {

@@ -255,13 +255,14 @@ public static class ComponentNew
             return result;
         }
 
-        private static string Text(FuncType t) =>
-            $"(func (param {string.Join(' ', t.Params.Select(p => p.ToString().ToLowerInvariant()))}) (result {string.Join(' ', t.Results.Select(p => p.ToString().ToLowerInvariant()))}))";
+        private static string Text(FuncType t) => $"(func{Signature(t)})";
 
         // ---- the shim and fixup modules
 
+        /// <summary>The text format's <c> (param …) (result …)</c>, empty groups left out.</summary>
         private static string Signature(FuncType t) =>
-            $"(param {string.Join(' ', t.Params.Select(p => p.ToString().ToLowerInvariant()))}) (result {string.Join(' ', t.Results.Select(p => p.ToString().ToLowerInvariant()))})";
+            (t.Params.Length > 0 ? $" (param {string.Join(' ', t.Params.Select(p => p.ToString().ToLowerInvariant()))})" : "")
+            + (t.Results.Length > 0 ? $" (result {string.Join(' ', t.Results.Select(p => p.ToString().ToLowerInvariant()))})" : "");
 
         private uint EmbedModule(string wat)
         {
@@ -274,7 +275,7 @@ public static class ComponentNew
         private uint Shim(List<CoreImport> lowered)
         {
             var wat = new StringBuilder("(module\n");
-            for (int i = 0; i < lowered.Count; i++) wat.Append($"  (type $t{i} (func {Signature(module.Types[(int)lowered[i].Import.FuncTypeIndex])}))\n");
+            for (int i = 0; i < lowered.Count; i++) wat.Append($"  (type $t{i} (func{Signature(module.Types[(int)lowered[i].Import.FuncTypeIndex])}))\n");
             wat.Append($"  (table (export \"$imports\") {lowered.Count} {lowered.Count} funcref)\n");
             for (int i = 0; i < lowered.Count; i++)
             {
@@ -294,7 +295,7 @@ public static class ComponentNew
         {
             var wat = new StringBuilder("(module\n");
             for (int i = 0; i < lowered.Count; i++)
-                wat.Append($"  (import \"actual\" \"{i}\" (func {Signature(module.Types[(int)lowered[i].Import.FuncTypeIndex])}))\n");
+                wat.Append($"  (import \"actual\" \"{i}\" (func{Signature(module.Types[(int)lowered[i].Import.FuncTypeIndex])}))\n");
             if (initialize is not null) wat.Append($"  (import \"main\" \"{initialize}\" (func $init))\n");
             if (lowered.Count > 0)
             {

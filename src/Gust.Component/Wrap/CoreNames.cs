@@ -8,7 +8,7 @@ namespace Gust.Component.Wrap;
 /// <c>cabi_realloc</c>, <c>cabi_post_*</c>, <c>memory</c>) and the <c>cm32p2</c> one of the BuildTargets.md
 /// (<c>cm32p2|ns:pkg/iface@1</c>, <c>cm32p2|ns:pkg/iface@1|f</c>, <c>*_post</c>, <c>cm32p2_memory</c>, …).
 /// </summary>
-internal static class CoreNames
+public static class CoreNames
 {
     public static readonly string[] Memory = ["memory", "cm32p2_memory"];
     public static readonly string[] Realloc = ["cabi_realloc", "cm32p2_realloc"];
