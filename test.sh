@@ -23,6 +23,7 @@ fi
 # Refresh the ./gust binary from the same sources (quietly; it rebuilds only when stale).
 ./gust --help >/dev/null || { echo "test.sh: ./gust does not start"; tally 0 1 0; finish; }
 
+(cd tests/jco && [ -d node_modules ] || npm ci --silent --no-audit --no-fund)
 # xunit v3 test projects are executables; run each and read its summary line
 # "Total: N, Errors: E, Failed: F, Skipped: S, Not Run: R".
 for proj in tests/*/*.Tests.csproj; do

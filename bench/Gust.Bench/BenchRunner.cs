@@ -47,7 +47,7 @@ public static partial class BenchRunner
     public static Measurement Measure(ImageBuilder builder, BoardManifest board, Workload workload, Variant variant, bool quick, ElfSizes baseline)
     {
         var reps = workload.RepsFor(quick);
-        Measurement Failed(string why) => new(board.Name, workload.Name, variant.Id, reps, 0, 0, 0, 0, why);
+        Measurement Failed(string why) => new(board.Name, workload.Name, variant.Id, reps, 0, 0, 0, 0, 0, why);
         BenchImage image;
         try
         {
@@ -60,7 +60,8 @@ public static partial class BenchRunner
         var run = RunImage(board, image.Elf);
         if (!run.Ok) return Failed(run.Error!);
         var sizes = ElfSizes.Read(image.Elf);
-        return new(board.Name, workload.Name, variant.Id, reps, run.Instructions, sizes.Flash - baseline.Flash,
+        var text = image.WorkloadObjects.Sum(o => ElfSizes.Read(o).Text);
+        return new(board.Name, workload.Name, variant.Id, reps, run.Instructions, sizes.Flash - baseline.Flash, text,
             sizes.Ram - baseline.Ram, run.Stack, null);
     }
 

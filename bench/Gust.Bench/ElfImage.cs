@@ -3,12 +3,13 @@ using System.Buffers.Binary;
 namespace Gust.Bench;
 
 /// <summary>
-/// Sizes read from a linked 32-bit little-endian ELF's section headers: what goes in flash (code,
-/// constants, .data's initial values) and what occupies RAM (.data, .bss).
+/// Sizes read from a 32-bit little-endian ELF's section headers (a linked image or an object):
+/// what goes in flash (code, constants, .data's initial values), what occupies RAM (.data, .bss),
+/// and the machine code alone (executable sections).
 /// </summary>
-public readonly record struct ElfSizes(long Flash, long Ram)
+public readonly record struct ElfSizes(long Flash, long Ram, long Text)
 {
-    private const uint ShfWrite = 1, ShfAlloc = 2;
+    private const uint ShfWrite = 1, ShfAlloc = 2, ShfExecInstr = 4;
     private const uint ShtNobits = 8;
 
     public static ElfSizes Read(string path)
@@ -19,7 +20,7 @@ public readonly record struct ElfSizes(long Flash, long Ram)
         var shoff = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(32));
         var shentsize = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(46));
         var shnum = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(48));
-        long flash = 0, ram = 0;
+        long flash = 0, ram = 0, text = 0;
         for (var i = 0; i < shnum; i++)
         {
             var h = b.AsSpan((int)(shoff + i * shentsize));
@@ -28,8 +29,9 @@ public readonly record struct ElfSizes(long Flash, long Ram)
             var size = BinaryPrimitives.ReadUInt32LittleEndian(h[20..]);
             if ((flags & ShfAlloc) == 0) continue;
             if ((flags & ShfWrite) != 0) ram += size;
+            if ((flags & ShfExecInstr) != 0) text += size;
             if (type != ShtNobits) flash += size; // .data's initial values are stored in flash too
         }
-        return new ElfSizes(flash, ram);
+        return new ElfSizes(flash, ram, text);
     }
 }

@@ -48,14 +48,17 @@ public static class ResultsWriter
         md.AppendLine("Variants: " + string.Join("; ", plan.Variants.Select(v => $"`{v.Id}` = {v.Label}")) + ".");
         md.AppendLine("Instructions are counted inside `bench_run` under QEMU `-icount shift=0` (RV32: `minstret`, exact; " +
             "M3: SysTick at 25 MHz = 40 instructions a tick, ±40). Code = flash bytes beyond an image with an empty workload " +
-            "(library routines pulled in count). RAM = static RAM beyond that image (for wasm: the whole linear memory, " +
+            "(library routines pulled in count: soft float, memcpy, for gust the trap report and init, for wasm2c its runtime); " +
+            "workload machine code = the executable sections of the workload's own objects only. RAM = static RAM beyond that image (for wasm: the whole linear memory, " +
             "64 KiB pages, holding the shadow stack) + the measured native stack peak. Ratios are to `native-O2` unless noted.");
         foreach (var board in s.Boards)
         {
             md.AppendLine();
             md.AppendLine($"## {board}");
+            Goals(md, s, board);
             Table(md, s, board, "Instructions executed", Summary.Instructions, Reference, Millions);
-            Table(md, s, board, "Code (flash bytes)", Summary.Code, Variant.NativeOs.Id, Bytes);
+            Table(md, s, board, "Code (flash bytes beyond the empty image)", Summary.Code, Variant.NativeOs.Id, Bytes);
+            Table(md, s, board, "Workload machine code only (text of its own objects)", Summary.Text, Variant.NativeOs.Id, Bytes);
             Table(md, s, board, "RAM (bytes, static + stack peak)", Summary.Ram, Reference, Bytes);
             var failed = s.Measurements.Where(m => m.Board == board && !m.Ok).ToList();
             if (failed.Count > 0)
@@ -67,6 +70,29 @@ public static class ResultsWriter
             }
         }
         return md.ToString();
+    }
+
+    /// <summary>The goals of issue 6 for gust with bounds checks, met or not, with the workloads that miss each.</summary>
+    private static void Goals(StringBuilder md, Summary s, string board)
+    {
+        var gust = Variant.Gust.Id;
+        if (!s.Variants.Contains(gust)) return;
+        string Misses(Func<string, bool> miss, string which = "workloads over it") =>
+            s.Workloads.Where(miss).ToList() is { Count: > 0 } ws ? $" — {which}: {string.Join(", ", ws)}" : "";
+        string Mark(bool met) => met ? "met" : "**missed**";
+        md.AppendLine();
+        var instructions = s.GeoMean(board, gust, Summary.Instructions, Reference);
+        if (instructions is { } i)
+            md.AppendLine($"- instructions ≤ 1.25× native -O2: {i:F2}× — {Mark(i <= 1.25)}" +
+                Misses(w => s.Ratio(board, w, gust, Summary.Instructions, Reference) > 1.25));
+        var code = s.GeoMean(board, gust, Summary.Code, Variant.NativeOs.Id);
+        if (code is { } c)
+            md.AppendLine($"- code ≤ 1.3× native -Os: {c:F2}× — {Mark(c <= 1.3)}" +
+                Misses(w => s.Ratio(board, w, gust, Summary.Code, Variant.NativeOs.Id) > 1.3));
+        var peer = s.GeoMean(board, Variant.Wasm2c.Id, Summary.Instructions, Reference);
+        if (instructions is { } gi && peer is { } pi)
+            md.AppendLine($"- ahead of wasm2c + gcc on instructions: {gi:F2}× against {pi:F2}× — {Mark(gi < pi)}" +
+                Misses(w => s.Get(board, w, gust) is { } g && s.Get(board, w, Variant.Wasm2c.Id) is { } p && g.Instructions > p.Instructions, "workloads behind wasm2c"));
     }
 
     private static void Table(StringBuilder md, Summary s, string board, string title, Func<Measurement, long> metric, string reference, Func<long, string> show)
@@ -109,12 +135,13 @@ public static class ResultsWriter
                 board = b, variant = v,
                 instructions = s.GeoMean(b, v, Summary.Instructions, Reference),
                 codeVsOs = s.GeoMean(b, v, Summary.Code, Variant.NativeOs.Id),
+                workloadTextVsOs = s.GeoMean(b, v, Summary.Text, Variant.NativeOs.Id),
                 ram = s.GeoMean(b, v, Summary.Ram, Reference),
             })),
             measurements = s.Measurements.Select(m => new
             {
                 board = m.Board, workload = m.Workload, variant = m.Variant, reps = m.Reps, ok = m.Ok, error = m.Error,
-                instructions = m.Instructions, codeBytes = m.CodeBytes, staticRamBytes = m.StaticRamBytes, stackBytes = m.StackBytes,
+                instructions = m.Instructions, codeBytes = m.CodeBytes, workloadTextBytes = m.WorkloadTextBytes, staticRamBytes = m.StaticRamBytes, stackBytes = m.StackBytes,
             }),
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
@@ -146,7 +173,7 @@ public static class ResultsWriter
                     if (ratio is null) continue;
                     var bar = plot.Add.Bar(new Bar { Position = left + vi, Value = ratio.Value, FillColor = palette.GetColor(vi), Size = barWidth });
                 }
-                ticks.Add(new Tick(left + (variants.Count - 1) / 2.0, $"{(wi == 0 ? board + "\n" : "\n")}{w}"));
+                ticks.Add(new Tick(left + (variants.Count - 1) / 2.0, wi == 0 ? $"{board}: {w}" : w));
             }
             x0 += workloads.Count * groupWidth + boardGap;
         }

@@ -29,5 +29,6 @@ public sealed class Summary(IReadOnlyList<Measurement> measurements)
 
     public static long Instructions(Measurement m) => m.Instructions;
     public static long Code(Measurement m) => m.CodeBytes;
+    public static long Text(Measurement m) => m.WorkloadTextBytes;
     public static long Ram(Measurement m) => m.RamBytes;
 }

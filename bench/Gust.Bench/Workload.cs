@@ -13,9 +13,9 @@ public sealed record Workload(string Name, string Title, int Reps)
 
     public static IReadOnlyList<Workload> All { get; } =
     [
-        new("crc32", "CRC-32, 8 KiB", 25),
+        new("crc32", "CRC-32, 8 KiB", 50),
         new("sha256", "SHA-256, 2 KiB", 20),
-        new("aes128", "AES-128 enc+dec, 512 B", 3),
+        new("aes128", "AES-128 enc+dec, 512 B", 6),
         new("matmul_int", "int32 matmul 32×32", 12),
         new("matmul_float", "float matmul 16×16", 6),
         new("fir", "Q15 FIR, 32 taps × 2048", 8),

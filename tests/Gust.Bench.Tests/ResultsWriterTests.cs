@@ -8,7 +8,7 @@ namespace Gust.Bench.Tests;
 public sealed class ResultsWriterTests
 {
     private static Measurement M(string workload, string variant, long instructions, long code, string? error = null) =>
-        new("virt-rv32", workload, variant, 1, instructions, code, 100, 20, error);
+        new("virt-rv32", workload, variant, 1, instructions, code, code, 100, 20, error);
 
     private static readonly Summary Sample = new(
     [

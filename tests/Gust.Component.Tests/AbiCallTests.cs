@@ -101,4 +101,41 @@ public class AbiCallTests
         }, [FlatValue.I32((uint)'x'), FlatValue.I32(0u), FlatValue.F32(2f)]);
         Assert.Equal([FlatValue.I32(2u)], flat);
     }
+
+    /// <summary>
+    /// A UTF-16 caller calls a UTF-8 callee through an adapter: arguments are copied into the callee's memory with its
+    /// realloc, the result string back into the caller's with the caller's realloc, and then the callee's post-return runs.
+    /// </summary>
+    [Fact]
+    public void AdapterCopiesBetweenMemoriesAndEncodings()
+    {
+        var log = new List<string>();
+        var callerMemory = new ArrayMemory(128);
+        var calleeMemory = new ArrayMemory(128);
+        var callerHeap = new AbiHeap(callerMemory, 64);
+        var calleeHeap = new AbiHeap(calleeMemory, 64);
+        var caller = new CanonicalOptions(callerMemory, StringEncoding.Utf16, (p, s, a, n) => { log.Add($"caller realloc {p},{s},{a},{n}"); return callerHeap.Realloc(p, s, a, n); });
+        var callee = new CanonicalOptions(calleeMemory, StringEncoding.Utf8, (p, s, a, n) => { log.Add($"callee realloc {p},{s},{a},{n}"); return calleeHeap.Realloc(p, s, a, n); },
+            _ => { log.Add("post-return"); return []; });
+        var ft = Func(["string", "list<u16>"], "string");
+        // The caller's arguments: "hé" in UTF-16 at 16, [7, 8] at 24; its return pointer 32.
+        new byte[] { (byte)'h', 0, 0xE9, 0 }.CopyTo(callerMemory.Bytes[16..]);
+        new byte[] { 7, 0, 8, 0 }.CopyTo(callerMemory.Bytes[24..]);
+        var results = CanonicalCalls.Adapt(ft, caller, callee, flat =>
+        {
+            log.Add("callee");
+            var cx = new LiftLowerContext(callee);
+            Assert.Equal(new StringValue("hé"), cx.LiftFlat(new FlatReader([flat[0], flat[1]]), T("string")));
+            Assert.Equal(3u, flat[1].AsI32);
+            Assert.Equal(ComponentValue.List(ComponentValue.U16(7), ComponentValue.U16(8)), cx.LiftFlat(new FlatReader([flat[2], flat[3]]), T("list<u16>")));
+            "ok\u20ac"u8.ToArray().CopyTo(calleeMemory.Bytes[100..]);
+            new byte[] { 100, 0, 0, 0, 5, 0, 0, 0 }.CopyTo(calleeMemory.Bytes[80..]);
+            return [FlatValue.I32(80u)];
+        }, [FlatValue.I32(16u), FlatValue.I32(2u), FlatValue.I32(24u), FlatValue.I32(2u), FlatValue.I32(32u)]);
+        Assert.Empty(results);
+        Assert.Equal(["callee realloc 0,0,1,2", "callee realloc 64,2,1,6", "callee realloc 66,6,1,3", "callee realloc 0,0,2,4",
+            "callee", "caller realloc 0,0,2,10", "caller realloc 64,10,2,6", "post-return"], log);
+        var back = new LiftLowerContext(caller).Load(32, T("string"));
+        Assert.Equal(new StringValue("ok\u20ac"), back);
+    }
 }

@@ -47,6 +47,7 @@ internal sealed class BindgenHarness : IDisposable
                 for (var i = 0; i < flatResults.Count; i++) results[i] = ToBox(flatResults[i]);
             }, flat.Params.Select(Kind).ToList(), flat.Results.Select(Kind).ToList());
         }
+        DefineResources(world, linker);
         instance = linker.Instantiate(store, module);
         foreach (var item in world.Exports)
         {
@@ -55,10 +56,17 @@ internal sealed class BindgenHarness : IDisposable
         }
     }
 
-    /// <summary>Generates bindings for the test world <paramref name="witName"/>, compiles them with <c>bindgen/&lt;cFile&gt;</c>, and instantiates the module.</summary>
+    /// <summary>Generates bindings for the test world <paramref name="witName"/> (see <see cref="WitDir"/>), compiles them with <c>bindgen/&lt;cFile&gt;</c>, and instantiates the module.</summary>
     public static BindgenHarness Build(string witName, string cFile, IReadOnlyDictionary<string, HostFunction>? hostFunctions = null)
     {
-        var world = WitResolver.ResolveDirectory(Path.Combine(WitTestData.WorldsDir, witName)).SelectWorld();
+        var (world, wasm) = CompileCore(witName, cFile);
+        return new BindgenHarness(world, wasm, hostFunctions ?? new Dictionary<string, HostFunction>());
+    }
+
+    /// <summary>The world and the core module that <c>gust bindgen c</c> plus clang-16 make of <c>bindgen/&lt;cFile&gt;</c>.</summary>
+    public static (WitWorld World, byte[] Core) CompileCore(string witName, string cFile)
+    {
+        var world = WitResolver.ResolveDirectory(WitDir(witName)).SelectWorld();
         var dir = Directory.CreateTempSubdirectory("gust-bindgen-");
         try
         {
@@ -67,7 +75,7 @@ internal sealed class BindgenHarness : IDisposable
             var wasm = Path.Combine(dir.FullName, "core.wasm");
             RunClang(["--target=wasm32", "-nostdlib", "-O2", "-Wall", "-Werror", "-std=c11", "-Wl,--no-entry",
                 $"-I{dir.FullName}", Path.Combine(dir.FullName, bindings.GlueName), DataFile(cFile), "-o", wasm]);
-            return new BindgenHarness(world, File.ReadAllBytes(wasm), hostFunctions ?? new Dictionary<string, HostFunction>());
+            return (world, File.ReadAllBytes(wasm));
         }
         finally
         {
@@ -78,7 +86,7 @@ internal sealed class BindgenHarness : IDisposable
     /// <summary>Compiles the header alone (-Wall -Wextra -Werror -std=c11 -pedantic) and the glue (-O2 -Wall -Wextra -Werror); clang's errors throw.</summary>
     public static void CheckHeader(string witName)
     {
-        foreach (var world in WitResolver.ResolveDirectory(Path.Combine(WitTestData.WorldsDir, witName)).Root.Worlds)
+        foreach (var world in WitResolver.ResolveDirectory(WitDir(witName)).Root.Worlds)
         {
             var dir = Directory.CreateTempSubdirectory("gust-bindgen-");
             try
@@ -93,6 +101,55 @@ internal sealed class BindgenHarness : IDisposable
             finally
             {
                 dir.Delete(recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Representations of exported resources by handle: the one handle table that the host and guest share here.</summary>
+    private readonly Dictionary<uint, uint> handles = [];
+    private uint nextHandle = 1;
+
+    /// <summary>Representations the guest's destructors were called with, in order.</summary>
+    public List<uint> Destroyed { get; } = [];
+
+    /// <summary>Handles of imported resources the guest dropped, in order.</summary>
+    public List<uint> ImportedDrops { get; } = [];
+
+    /// <summary>A borrow of an exported resource as an export receives it: its representation (CanonicalABI.md lower_borrow).</summary>
+    public HandleValue Borrow(ComponentValue own) => ComponentValue.Handle(handles[((HandleValue)own).Index]);
+
+    /// <summary>
+    /// The canon resource.new/rep/drop built-ins for the resources the component exports (imported from
+    /// "[export]iface"); a drop runs the guest's destructor. Also [resource-drop] for resources it imports.
+    /// </summary>
+    private void DefineResources(WitWorld world, Linker linker)
+    {
+        foreach (var item in world.Exports.Concat(world.Imports))
+        {
+            if (item.Interface is not { } iface) continue;
+            var exported = world.Exports.Contains(item);
+            foreach (var r in iface.Types.Where(t => t.Kind == WitTypeDefKind.Resource))
+            {
+                if (!exported)
+                {
+                    linker.DefineFunction(item.Name, $"[resource-drop]{r.Name}", (int h) => ImportedDrops.Add((uint)h));
+                    continue;
+                }
+                var module = $"[export]{item.Name}";
+                var dtor = $"{item.Name}#[dtor]{r.Name}";
+                linker.DefineFunction(module, $"[resource-new]{r.Name}", (int rep) =>
+                {
+                    handles[nextHandle] = (uint)rep;
+                    return (int)nextHandle++;
+                });
+                linker.DefineFunction(module, $"[resource-rep]{r.Name}", (int h) => (int)handles[(uint)h]);
+                linker.DefineFunction(module, $"[resource-drop]{r.Name}", (Caller caller, int h) =>
+                {
+                    var rep = handles[(uint)h];
+                    handles.Remove((uint)h);
+                    Destroyed.Add(rep);
+                    caller.GetFunction(dtor)!.Invoke((ValueBox)(int)rep);
+                });
             }
         }
     }
@@ -142,10 +199,10 @@ internal sealed class BindgenHarness : IDisposable
 
     private static ValueBox ToBox(FlatValue v) => v.Type switch
     {
-        ValType.I32 => (int)v.AsI32,
-        ValType.I64 => (long)v.Bits,
-        ValType.F32 => v.AsF32,
-        _ => v.AsF64,
+        ValType.I32 => (ValueBox)unchecked((int)v.AsI32),
+        ValType.I64 => (ValueBox)unchecked((long)v.Bits),
+        ValType.F32 => (ValueBox)v.AsF32,
+        _ => (ValueBox)v.AsF64,
     };
 
     private static FlatValue FromBox(ValueBox b, ValType t) => t switch
@@ -174,6 +231,10 @@ internal sealed class BindgenHarness : IDisposable
         p.WaitForExit();
         if (p.ExitCode != 0) throw new InvalidOperationException($"{Clang} failed ({p.ExitCode}):\n{stdout}{stderr.Result}");
     }
+
+    /// <summary>A shared test world (wit/NAME), or one of bindgen's own (bindgen/NAME).</summary>
+    private static string WitDir(string name) =>
+        Directory.Exists(Path.Combine(WitTestData.WorldsDir, name)) ? Path.Combine(WitTestData.WorldsDir, name) : DataFile(name);
 
     private static string DataFile(string name) => Path.Combine(WitTestData.WorldsDir, "..", "bindgen", name);
 

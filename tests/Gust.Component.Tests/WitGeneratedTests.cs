@@ -139,6 +139,8 @@ public class WitGeneratedTests
             var again = WitResolver.ResolveText(printed, "printed.wit");
             Assert.Equal(WitTestData.Describe(set), WitTestData.Describe(again));
             Assert.Equal(printed, WitPrinter.Print(again));
+            var world = set.SelectWorld("w");
+            Assert.Equal(WitTestData.DescribeWorld(world), WitTestData.DescribeWorld(WitResolver.ResolveText(WitPrinter.Print(world)).SelectWorld("w")));
         }, iter: 1000, print: seed => new Builder(new Random(seed)).Build());
     }
 }

@@ -40,24 +40,34 @@ internal static class WitTestData
         {
             sb.Append("package ").Append(p.Name).Append('\n');
             foreach (var i in p.Interfaces) DescribeInterface(sb, i, "  ");
-            foreach (var w in p.Worlds)
-            {
-                sb.Append("  world ").Append(w.Name).Append('\n');
-                foreach (var (dir, items) in new[] { ("import", w.Imports), ("export", w.Exports) })
-                    foreach (var item in items)
-                    {
-                        sb.Append("    ").Append(dir).Append(' ').Append(item.Name).Append(item.IsInterfaceName ? " (interface name)" : "").Append(": ");
-                        if (item.Function is { } f) sb.Append(f.ExternName).Append(' ').Append(f.FuncType).Append('\n');
-                        else if (item.Type is { } t) sb.Append("type ").Append(t.Kind).Append(' ').Append(t.ValType).Append('\n');
-                        else
-                        {
-                            sb.Append(item.Interface!.QualifiedName ?? "inline").Append('\n');
-                            if (item.Interface.Name is null) DescribeInterface(sb, item.Interface, "      ");
-                        }
-                    }
-            }
+            foreach (var w in p.Worlds) DescribeWorld(sb, w);
         }
         return sb.ToString();
+    }
+
+    /// <summary>A world's imports and exports: names, and each function's or inline interface's component types.</summary>
+    public static string DescribeWorld(WitWorld w)
+    {
+        var sb = new StringBuilder();
+        DescribeWorld(sb, w);
+        return sb.ToString();
+    }
+
+    private static void DescribeWorld(StringBuilder sb, WitWorld w)
+    {
+        sb.Append("  world ").Append(w.Name).Append('\n');
+        foreach (var (dir, items) in new[] { ("import", w.Imports), ("export", w.Exports) })
+            foreach (var item in items)
+            {
+                sb.Append("    ").Append(dir).Append(' ').Append(item.Name).Append(item.IsInterfaceName ? " (interface name)" : "").Append(": ");
+                if (item.Function is { } f) sb.Append(f.ExternName).Append(' ').Append(f.FuncType).Append('\n');
+                else if (item.Type is { } t) sb.Append("type ").Append(t.Kind).Append(' ').Append(t.ValType).Append('\n');
+                else
+                {
+                    sb.Append(item.Interface!.QualifiedName ?? "inline").Append('\n');
+                    DescribeInterface(sb, item.Interface, "      ");
+                }
+            }
     }
 
     private static void DescribeInterface(StringBuilder sb, WitInterface i, string indent)

@@ -22,6 +22,17 @@ public class WitWorldTests
         Assert.Equal(name, set.SelectWorld(name).Name);
     }
 
+    [Theory]
+    [MemberData(nameof(Worlds))]
+    public void PrintsTheWorldAloneToAnEqualWorld(string name)
+    {
+        var world = WitResolver.ResolveDirectory(Path.Combine(WitTestData.WorldsDir, name)).SelectWorld(name);
+        var text = WitPrinter.Print(world);
+        var again = WitResolver.ResolveText(text, $"{name}.world.wit").SelectWorld(name);
+        Assert.Equal(WitTestData.DescribeWorld(world), WitTestData.DescribeWorld(again));
+        Assert.Equal(text, WitPrinter.Print(again));
+    }
+
     [Fact]
     public void AtLeastFifteenWorldsCoverEveryTypeKind()
     {

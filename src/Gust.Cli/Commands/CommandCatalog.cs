@@ -15,5 +15,6 @@ public static class CommandCatalog
         yield return CompileCommand.Create();
         yield return BindgenCommand.Create();
         yield return BenchCommand.Create();
+        yield return ComponentCommand.Create();
     }
 }

@@ -60,6 +60,25 @@ internal sealed class ByteReader(byte[] bytes, string? file)
         }
     }
 
+    /// <summary>A signed LEB128 of at most 33 bits (s33).</summary>
+    public long S33()
+    {
+        long result = 0;
+        for (int shift = 0; ; shift += 7)
+        {
+            var at = Pos;
+            var b = Byte();
+            result |= (long)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                if (shift < 57 && (b & 0x40) != 0) result |= -1L << (shift + 7);
+                if (result < -(1L << 32) || result >= 1L << 32) throw Malformed("integer too large", at);
+                return result;
+            }
+            if (shift >= 28) throw Malformed("integer representation too long", at);
+        }
+    }
+
     /// <summary>A vector count; each element takes at least one byte, so a count past the end fails early.</summary>
     public uint Count()
     {

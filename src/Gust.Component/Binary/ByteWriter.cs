@@ -22,6 +22,19 @@ internal sealed class ByteWriter
         } while (value != 0);
     }
 
+    /// <summary>A non-negative value as signed LEB128 (s33), as type indices in value types are written.</summary>
+    public void S33(long value)
+    {
+        while (true)
+        {
+            var b = (byte)(value & 0x7F);
+            value >>= 7;
+            var done = value == 0 && (b & 0x40) == 0 || value == -1 && (b & 0x40) != 0;
+            _bytes.Add(done ? b : (byte)(b | 0x80));
+            if (done) return;
+        }
+    }
+
     public void Name(string name)
     {
         var bytes = Encoding.UTF8.GetBytes(name);

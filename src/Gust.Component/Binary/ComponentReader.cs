@@ -15,9 +15,7 @@ public static class ComponentReader
     public static ComponentDef Read(ReadOnlySpan<byte> bytes, string? file = null)
     {
         var r = new ByteReader(bytes.ToArray(), file);
-        var c = new SectionReader(r).Component(0);
-        if (!r.AtEnd) throw r.Malformed("unexpected content after the component");
-        return c;
+        return new SectionReader(r).Component(0);
     }
 }
 
@@ -26,11 +24,23 @@ internal sealed partial class SectionReader(ByteReader r)
 {
     private const int MaxNesting = 100;
 
+    private ComponentDef _current = new();
+
+    /// <summary>Reads one item and notes its offset in the component being read.</summary>
+    private T At<T>(Func<T> read) where T : notnull
+    {
+        var at = r.Pos;
+        var item = read();
+        _current.Locations[item] = SourceLocation.AtOffset(r.File, at);
+        return item;
+    }
+
     public ComponentDef Component(int depth)
     {
         if (depth > MaxNesting) throw r.Malformed("components nested too deeply");
         Preamble();
-        var c = new ComponentDef();
+        var outer = _current;
+        var c = _current = new ComponentDef();
         while (!r.AtEnd)
         {
             var idAt = r.Pos;
@@ -44,6 +54,7 @@ internal sealed partial class SectionReader(ByteReader r)
             if (r.Pos != r.End) throw r.Malformed("section size mismatch: unexpected content after the last item", r.Pos);
             r.End = outerEnd;
         }
+        _current = outer;
         return c;
     }
 
@@ -67,17 +78,17 @@ internal sealed partial class SectionReader(ByteReader r)
     private ComponentSection Section(byte id, int at, int depth) => id switch
     {
         0 => new ComponentCustomSection(r.Name(), r.Take((uint)(r.End - r.Pos)).ToArray()),
-        1 => CoreModule(),
-        2 => new CoreInstanceSection(r.Vec(CoreInstance)),
-        3 => new CoreTypeSection(r.Vec(() => CoreType(inModuleType: false))),
-        4 => new NestedComponentSection(Component(depth + 1)),
-        5 => new InstanceSection(r.Vec(Instance)),
-        6 => new AliasSection(r.Vec(Alias)),
-        7 => new TypeSection(r.Vec(() => Type(depth))),
-        8 => new CanonSection(r.Vec(Canon)),
+        1 => At(CoreModule),
+        2 => new CoreInstanceSection(r.Vec(() => At(CoreInstance))),
+        3 => new CoreTypeSection(r.Vec(() => At(() => CoreType(inModuleType: false)))),
+        4 => At(() => new NestedComponentSection(Component(depth + 1))),
+        5 => new InstanceSection(r.Vec(() => At(Instance))),
+        6 => new AliasSection(r.Vec(() => At(Alias))),
+        7 => new TypeSection(r.Vec(() => At(() => Type(depth)))),
+        8 => new CanonSection(r.Vec(() => At(Canon))),
         9 => throw r.Unsupported(ComponentFeatures.Values, "the start section", at),
-        10 => new ImportSection(r.Vec(() => new ComponentImport(Name(), Extern()))),
-        11 => new ExportSection(r.Vec(Export)),
+        10 => new ImportSection(r.Vec(() => At(() => new ComponentImport(Name(), Extern())))),
+        11 => new ExportSection(r.Vec(() => At(Export))),
         12 => throw r.Unsupported(ComponentFeatures.Values, "the value section", at),
         _ => throw r.Malformed("malformed section id", at),
     };

@@ -167,7 +167,7 @@ public static class ComponentWriter
 
     private static void ValType(ByteWriter w, ValTypeRef t)
     {
-        if (t.Primitive is { } p) w.Byte(PrimitiveCode(p)); else w.U32(t.Index);
+        if (t.Primitive is { } p) w.Byte(PrimitiveCode(p)); else w.S33(t.Index);
     }
 
     private static void OptionalValType(ByteWriter w, ValTypeRef? t)

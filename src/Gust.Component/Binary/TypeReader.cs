@@ -46,7 +46,9 @@ internal sealed partial class SectionReader
 
     private LabeledType Labeled() => new(r.Name(), ValType());
 
-    private Decl Decl(int depth, bool component)
+    private Decl Decl(int depth, bool component) => At(() => ReadDecl(depth, component));
+
+    private Decl ReadDecl(int depth, bool component)
     {
         var at = r.Pos;
         var b = r.Byte();
@@ -76,8 +78,11 @@ internal sealed partial class SectionReader
         var b = r.PeekByte();
         if (PrimitiveOf(b) is { } p) { r.Pos++; return ValTypeRef.Of(p); }
         if (b == 0x64) throw r.Unsupported(ComponentFeatures.ErrorContext, "the error-context type", at);
-        if (b >= 0x40) throw r.BadLeading(b, "component value type", at);
-        return ValTypeRef.At(r.U32());
+        // Type indices are the non-negative s33 values; the negative ones are type opcodes.
+        var index = r.S33();
+        if (index < 0) throw r.BadLeading(b, "component value type", at);
+        if (index > uint.MaxValue) throw r.Malformed("type index too large", at);
+        return ValTypeRef.At((uint)index);
     }
 
     private DefValType DefValType()

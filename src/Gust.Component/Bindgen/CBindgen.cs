@@ -46,7 +46,10 @@ public static class CBindgen
         {
             if (item.Function is { } f) Export(types, declarations, glue, item.Name, f, $"exports_{w}_{CNames.Function(f)}");
             else if (item.Interface is { } iface)
+            {
+                foreach (var r in iface.Types.Where(t => t.Kind == WitTypeDefKind.Resource)) ExportedResource(types, declarations, glue, item.Name, r);
                 foreach (var fn in iface.Functions) Export(types, declarations, glue, $"{item.Name}#{fn.ExternName}", fn, $"exports_{types.Prefix(iface)}{CNames.Function(fn)}");
+            }
         }
 
         var guard = CNames.Upper(w) + "_H";
@@ -192,9 +195,65 @@ public static class CBindgen
         var handle = types.Named(resource);
         var name = $"{types.Prefix(resource.Owner)}{CNames.Snake(resource.Name)}_drop_own";
         declarations.Append($"/* Drops an owned `{resource.Name}` handle. */\nvoid {name}({handle} handle);\n\n");
+        var borrow = types.Of(new WitBorrow(resource));
+        declarations.Append($"/* Borrows an owned `{resource.Name}` handle for a call. */\nstatic inline {borrow} {types.Prefix(resource.Owner)}borrow_{CNames.Snake(resource.Name)}({handle} handle) {{\n    {borrow} b = {{ handle.__handle }};\n    return b;\n}}\n\n");
         glue.Append($"__attribute__((import_module(\"{module}\"), import_name(\"[resource-drop]{resource.Name}\")))\n");
         glue.Append($"extern void __wasm_import_{name}(int32_t handle);\n\n");
         glue.Append($"void {name}({handle} handle) {{\n    __wasm_import_{name}(handle.__handle);\n}}\n\n");
+    }
+
+    /// <summary>
+    /// A resource the component implements (Explainer "canon resource.new/rep/drop", imported from <c>[export]iface</c>):
+    /// C functions to make, read and drop its handles, and the destructor the user writes, exported as <c>iface#[dtor]r</c>.
+    /// A borrow of it that an export receives holds the representation itself (CanonicalABI.md lower_borrow).
+    /// </summary>
+    private static void ExportedResource(CTypeEmitter types, StringBuilder declarations, StringBuilder glue, string iface, WitTypeDef resource)
+    {
+        var own = types.Named(resource);
+        var borrow = types.Of(new WitBorrow(resource));
+        var r = resource.Name;
+        var name = $"exports_{types.Prefix(resource.Owner)}{CNames.Snake(r)}";
+        var core = $"__wasm_import_{name[("exports_".Length)..]}";
+        declarations.Append($"""
+            /* The exported resource `{r}`. Its representation is a pointer the component chooses; keep what it points to
+             * outside the heap (e.g. in a static pool): the heap is released after every export call. */
+            {own} {name}_new(void *rep);
+            void *{name}_rep({own} handle);
+            void {name}_drop_own({own} handle);
+            /* The representation a borrow of `{r}` received by an export carries. */
+            void *{name}_borrow_rep({borrow} handle);
+            /* Implemented by the component: called when the last handle to a `{r}` is dropped. */
+            void {name}_destructor(void *rep);
+
+
+            """);
+        foreach (var (op, sig) in new[] { ("new", "int32_t " + core + "_new(int32_t rep)"), ("rep", "int32_t " + core + "_rep(int32_t handle)"), ("drop", "void " + core + "_drop(int32_t handle)") })
+            glue.Append($"__attribute__((import_module(\"[export]{iface}\"), import_name(\"[resource-{op}]{r}\")))\nextern {sig};\n\n");
+        glue.Append($$"""
+            {{own}} {{name}}_new(void *rep) {
+                {{own}} h = { {{core}}_new((int32_t)(uintptr_t)rep) };
+                return h;
+            }
+
+            void *{{name}}_rep({{own}} handle) {
+                return (void *)(uintptr_t)(uint32_t){{core}}_rep(handle.__handle);
+            }
+
+            void {{name}}_drop_own({{own}} handle) {
+                {{core}}_drop(handle.__handle);
+            }
+
+            void *{{name}}_borrow_rep({{borrow}} handle) {
+                return (void *)(uintptr_t)(uint32_t)handle.__handle;
+            }
+
+            __attribute__((export_name("{{iface}}#[dtor]{{r}}")))
+            void __wasm_export_{{name[("exports_".Length)..]}}_dtor(int32_t rep) {
+                {{name}}_destructor((void *)(uintptr_t)(uint32_t)rep);
+            }
+
+
+            """);
     }
 
     private static string Docs(string? docs) => string.IsNullOrWhiteSpace(docs) ? "" : $"/* {docs.Trim().Replace("*/", "* /", StringComparison.Ordinal)} */\n";

@@ -9,6 +9,13 @@ namespace Gust.Component.Model;
 public sealed class ComponentDef
 {
     public List<ComponentSection> Sections { get; } = new();
+
+    /// <summary>
+    /// Where definitions came from (byte offset or line:column), by identity: the reader and the text
+    /// parser fill it for the definitions of this component and of the types in it, so that validation
+    /// errors can point at them. Optional: a definition without an entry is reported at the file.
+    /// </summary>
+    public Dictionary<object, SourceLocation> Locations { get; } = new(ReferenceEqualityComparer.Instance);
 }
 
 public abstract record ComponentSection;

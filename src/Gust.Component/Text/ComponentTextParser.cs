@@ -333,6 +333,13 @@ internal sealed partial class FieldParser(byte[] source, string? file)
     private uint AliasBody(SExpr a, int i, Sort sort, SExpr? id, TextScope s) =>
         s.EmitAlias(AliasTargetOf(a, i, a.Items.Count, sort, s), id, a);
 
+    private void EndAt(SExpr f, int i, int end)
+    {
+        if (i == end) return;
+        var at = i < f.Items.Count ? f.Items[i] : f;
+        throw Error($"unexpected token {at}", at);
+    }
+
     private Alias AliasTargetOf(SExpr f, int i, int end, Sort sort, TextScope s)
     {
         var k = Item(f, i++);
@@ -340,7 +347,7 @@ internal sealed partial class FieldParser(byte[] source, string? file)
         {
             var inst = s.Resolve(Sort.Instance, Item(f, i++));
             var name = String(Item(f, i++));
-            if (i != end) throw Error($"unexpected token {f.Items[i]}", f.Items[i]);
+            EndAt(f, i, end);
             return new Alias(sort, new InstanceExportAlias(inst, name));
         }
         if (k.IsKeyword("core") && Item(f, i).IsKeyword("export"))
@@ -348,14 +355,14 @@ internal sealed partial class FieldParser(byte[] source, string? file)
             i++;
             var inst = s.Resolve(Sort.CoreInstance, Item(f, i++));
             var name = String(Item(f, i++));
-            if (i != end) throw Error($"unexpected token {f.Items[i]}", f.Items[i]);
+            EndAt(f, i, end);
             return new Alias(sort, new CoreInstanceExportAlias(inst, name));
         }
         if (k.IsKeyword("outer"))
         {
             var scopeRef = Item(f, i++);
             var itemRef = Item(f, i++);
-            if (i != end) throw Error($"unexpected token {f.Items[i]}", f.Items[i]);
+            EndAt(f, i, end);
             var (count, target) = OuterScope(scopeRef, s);
             if (target is null) return new Alias(sort, new OuterAlias(count, itemRef.Kind == SKind.Id ? throw s.Invalid("invalid outer alias count", scopeRef) : s.Resolve(sort, itemRef)));
             return new Alias(sort, new OuterAlias(count, OuterItem(target, sort, itemRef)));

@@ -11,6 +11,11 @@ internal enum ScopeKind : byte { Component, ComponentType, InstanceType }
 /// </summary>
 internal sealed class TextScope(ScopeKind kind, TextScope? parent, string? id, string? file)
 {
+    /// <summary>The component whose <see cref="ComponentDef.Locations"/> record this scope's definitions (types share their component's).</summary>
+    private ComponentDef Located => IsType && Parent is not null ? Parent.Located : Component;
+
+    private void Note(object item, SExpr at) => Located.Locations[item] = at.Location(file);
+
     private readonly Dictionary<(Sort, string), uint> _names = new();
     private readonly uint[] _counts = new uint[Enum.GetValues<Sort>().Length];
 
@@ -85,6 +90,7 @@ internal sealed class TextScope(ScopeKind kind, TextScope? parent, string? id, s
 
     public uint EmitType(TypeDef t, SExpr? id, SExpr at)
     {
+        Note(t, at);
         if (IsType) Decls.Add(new TypeDecl(t));
         else Last(() => new TypeSection(new())).Types.Add(t);
         return Add(Sort.Type, id);
@@ -92,6 +98,7 @@ internal sealed class TextScope(ScopeKind kind, TextScope? parent, string? id, s
 
     public uint EmitCoreType(CoreTypeDef t, SExpr? id, SExpr at)
     {
+        Note(t, at);
         if (IsType) Decls.Add(new CoreTypeDecl(t));
         else Last(() => new CoreTypeSection(new())).Types.Add(t);
         return Add(Sort.CoreType, id);
@@ -99,6 +106,7 @@ internal sealed class TextScope(ScopeKind kind, TextScope? parent, string? id, s
 
     public uint EmitAlias(Alias a, SExpr? id, SExpr at)
     {
+        Note(a, at);
         if (IsType) Decls.Add(new AliasDecl(a));
         else Last(() => new AliasSection(new())).Aliases.Add(a);
         return Add(a.Sort, id);
@@ -107,19 +115,24 @@ internal sealed class TextScope(ScopeKind kind, TextScope? parent, string? id, s
     public uint EmitImport(ExternName name, ExternDesc desc, Sort sort, SExpr? id, SExpr at)
     {
         if (Kind == ScopeKind.InstanceType) throw Error("imports are not allowed in an instance type", at);
-        if (IsType) Decls.Add(new ImportDecl(name, desc));
-        else Last(() => new ImportSection(new())).Imports.Add(new ComponentImport(name, desc));
+        object item;
+        if (IsType) Decls.Add((ImportDecl)(item = new ImportDecl(name, desc)));
+        else Last(() => new ImportSection(new())).Imports.Add((ComponentImport)(item = new ComponentImport(name, desc)));
+        Note(item, at);
         return Add(sort, id);
     }
 
-    public uint EmitExportDecl(ExternName name, ExternDesc desc, Sort sort, SExpr? id) 
+    public uint EmitExportDecl(ExternName name, ExternDesc desc, Sort sort, SExpr? id, SExpr at)
     {
-        Decls.Add(new ExportDecl(name, desc));
+        var decl = new ExportDecl(name, desc);
+        Note(decl, at);
+        Decls.Add(decl);
         return Add(sort, id);
     }
 
     public uint EmitExport(ComponentExport e, SExpr? id, SExpr at)
     {
+        Note(e, at);
         NeedComponent("an export definition", at);
         Last(() => new ExportSection(new())).Exports.Add(e);
         return Add(e.Item.Sort, id);
@@ -127,6 +140,7 @@ internal sealed class TextScope(ScopeKind kind, TextScope? parent, string? id, s
 
     public uint EmitCanon(Canon c, Sort sort, SExpr? id, SExpr at)
     {
+        Note(c, at);
         NeedComponent("a canonical definition", at);
         Last(() => new CanonSection(new())).Funcs.Add(c);
         return Add(sort, id);
@@ -134,6 +148,7 @@ internal sealed class TextScope(ScopeKind kind, TextScope? parent, string? id, s
 
     public uint EmitInstance(InstanceExpr i, SExpr? id, SExpr at)
     {
+        Note(i, at);
         NeedComponent("an instance definition", at);
         Last(() => new InstanceSection(new())).Instances.Add(i);
         return Add(Sort.Instance, id);
@@ -141,6 +156,7 @@ internal sealed class TextScope(ScopeKind kind, TextScope? parent, string? id, s
 
     public uint EmitCoreInstance(CoreInstanceExpr i, SExpr? id, SExpr at)
     {
+        Note(i, at);
         NeedComponent("a core instance definition", at);
         Last(() => new CoreInstanceSection(new())).Instances.Add(i);
         return Add(Sort.CoreInstance, id);
@@ -148,6 +164,7 @@ internal sealed class TextScope(ScopeKind kind, TextScope? parent, string? id, s
 
     public uint EmitSection(ComponentSection s, Sort sort, SExpr? id, SExpr at)
     {
+        Note(s, at);
         NeedComponent(sort.Name(), at);
         Component.Sections.Add(s);
         return Add(sort, id);

@@ -267,7 +267,7 @@ internal sealed partial class FieldParser
                 var name = Name(f, ref i);
                 var (desc, sort, id) = ExternDesc(Item(f, i++), s);
                 End(f, i);
-                s.EmitExportDecl(name, desc, sort, id);
+                s.EmitExportDecl(name, desc, sort, id, f);
                 break;
             default: throw Error($"unexpected token {f}", f);
         }

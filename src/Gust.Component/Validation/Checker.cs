@@ -10,33 +10,52 @@ internal sealed partial class Checker(string? file)
     private int _depth;
     /// <summary>The scope each type definition was made in (by identity), for external visibility.</summary>
     private readonly Dictionary<object, Scope> _definedIn = new(ReferenceEqualityComparer.Instance);
+    private const int MaxTypeDepth = 100;
+    private readonly Dictionary<object, int> _typeDepth = new(ReferenceEqualityComparer.Instance);
 
-    public WasmException Fail(string message) => WasmException.Invalid(message, SourceLocation.AtOffset(file, -1));
+    /// <summary>The components being checked, innermost last: their <see cref="ComponentDef.Locations"/> place errors.</summary>
+    private readonly List<ComponentDef> _components = new();
+    private SourceLocation _at = SourceLocation.AtOffset(file, -1);
+
+    public WasmException Fail(string message) => WasmException.Invalid(message, _at);
+
+    /// <summary>Notes the definition being checked, so that errors point at it.</summary>
+    private void Locate(params object[] items)
+    {
+        foreach (var item in items)
+            for (int k = _components.Count - 1; k >= 0; k--)
+                if (_components[k].Locations.TryGetValue(item, out var at)) { _at = at; return; }
+    }
 
     public ComponentT Component(ComponentDef c, Scope? parent)
     {
         if (++_depth > MaxDepth) throw Fail("components nested too deeply");
+        _components.Add(c);
         var s = new Scope(parent, ScopeKind.Component);
         foreach (var section in c.Sections)
         {
             switch (section)
             {
                 case ComponentCustomSection: break;
-                case CoreModuleSection m: s.Modules.Add(CoreModule(m)); break;
-                case CoreInstanceSection ci: foreach (var i in ci.Instances) s.CoreInstances.Add(CoreInstance(i, s)); break;
-                case CoreTypeSection ct: foreach (var t in ct.Types) s.CoreTypes.Add(CoreType(t, s)); break;
-                case NestedComponentSection n: s.Components.Add(Component(n.Component, s)); break;
-                case InstanceSection inst: foreach (var i in inst.Instances) s.Instances.Add(Instance(i, s)); break;
-                case AliasSection a: foreach (var x in a.Aliases) Alias(x, s); break;
-                case TypeSection t: foreach (var x in t.Types) s.Types.Add(Type(x, s)); break;
-                case CanonSection cs: foreach (var x in cs.Funcs) Canon(x, s); break;
-                case ImportSection im: foreach (var x in im.Imports) Import(x.Name, x.Desc, s); break;
-                case ExportSection ex: foreach (var x in ex.Exports) Export(x, s); break;
+                case CoreModuleSection m: Locate(m); s.Modules.Add(CoreModule(m)); break;
+                case CoreInstanceSection ci: foreach (var i in ci.Instances) { Locate(i); s.CoreInstances.Add(CoreInstance(i, s)); } break;
+                case CoreTypeSection ct: foreach (var t in ct.Types) { Locate(t); s.CoreTypes.Add(CoreType(t, s)); } break;
+                case NestedComponentSection n: Locate(n); s.Components.Add(Shallow(Component(n.Component, s))); break;
+                case InstanceSection inst: foreach (var i in inst.Instances) { Locate(i); s.Instances.Add(Shallow(Instance(i, s))); } break;
+                case AliasSection a: foreach (var x in a.Aliases) { Locate(x); Alias(x, s); } break;
+                case TypeSection t: foreach (var x in t.Types) { Locate(x); s.Types.Add(Type(x, s)); } break;
+                case CanonSection cs: foreach (var x in cs.Funcs) { Locate(x); Canon(x, s); } break;
+                case ImportSection im: foreach (var x in im.Imports) { Locate(x); Import(x.Name, x.Desc, s); } break;
+                case ExportSection ex: foreach (var x in ex.Exports) { Locate(x); Export(x, s); } break;
             }
         }
+        _components.RemoveAt(_components.Count - 1);
         _depth--;
         return new ComponentT(s.Imports, s.Exports);
     }
+
+    /// <summary>Instances and components nest through their exports; bounded like type definitions.</summary>
+    private T Shallow<T>(T type) where T : CType => Depth(type) > MaxTypeDepth ? throw Fail("type nesting is too deep") : type;
 
     private static T At<T>(List<T> list, uint index, Func<string> error, Checker c) =>
         index < list.Count ? list[(int)index] : throw c.Fail(error());

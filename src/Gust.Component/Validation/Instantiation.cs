@@ -52,56 +52,46 @@ internal sealed partial class Checker
 /// Replaces resources in types (type imports bound by instantiation, fresh resources per instance) and
 /// (by identity) the defined types a component imported with the types given for them.
 /// </summary>
-internal static class Substitution
+internal sealed class Substitution(Dictionary<ResourceId, ResourceId> map, Dictionary<object, object> replaced)
 {
-    [ThreadStatic] private static Dictionary<object, object>? _replaced;
+    public static ET Apply(ET t, Dictionary<ResourceId, ResourceId> map, Dictionary<object, object> replaced) =>
+        map.Count == 0 && replaced.Count == 0 ? t : new Substitution(map, replaced).Extern(t);
 
-    public static ET Apply(ET t, Dictionary<ResourceId, ResourceId> map, Dictionary<object, object> replaced)
+    private ET Extern(ET t) => t switch
     {
-        if (map.Count == 0 && replaced.Count == 0) return t;
-        _replaced = replaced;
-        try { return Apply(t, map); }
-        finally { _replaced = null; }
-    }
-
-    private static ET Apply(ET t, Dictionary<ResourceId, ResourceId> map) => t switch
-    {
-        FuncET f => new FuncET(Func(f.Type, map)),
-        TypeET ty => new TypeET(Type(ty.Type, map)),
-        ComponentET c => new ComponentET(new ComponentT(Members(c.Type.Imports, map), Members(c.Type.Exports, map))),
-        InstanceET i => new InstanceET(new InstanceT(Members(i.Type.Exports, map))),
+        FuncET f => new FuncET(Func(f.Type)),
+        TypeET ty => new TypeET(Type(ty.Type)),
+        ComponentET c => new ComponentET(new ComponentT(Members(c.Type.Imports), Members(c.Type.Exports))),
+        InstanceET i => new InstanceET(new InstanceT(Members(i.Type.Exports))),
         _ => t,
     };
 
-    private static List<(string Name, ET Type)> Members(List<(string Name, ET Type)> list, Dictionary<ResourceId, ResourceId> map) =>
-        list.Select(m => (m.Name, Apply(m.Type, map))).ToList();
+    private List<(string Name, ET Type)> Members(List<(string Name, ET Type)> list) => list.Select(m => (m.Name, Extern(m.Type))).ToList();
 
-    private static FuncT Func(FuncT f, Dictionary<ResourceId, ResourceId> map) =>
-        new(f.Params.Select(p => (p.Name, Val(p.Type, map))).ToList(), f.Result is { } r ? Val(r, map) : null);
+    private FuncT Func(FuncT f) => new(f.Params.Select(p => (p.Name, Val(p.Type))).ToList(), f.Result is { } r ? Val(r) : null);
 
-    private static CType Type(CType t, Dictionary<ResourceId, ResourceId> map) => t switch
+    private CType Type(CType t) => t switch
     {
         ResourceT r => new ResourceT(map.GetValueOrDefault(r.Id, r.Id)),
-        DefT d => Def(d, map),
-        FuncT f => Func(f, map),
-        InstanceT i => new InstanceT(Members(i.Exports, map)),
-        ComponentT c => new ComponentT(Members(c.Imports, map), Members(c.Exports, map)),
+        DefT d => Def(d),
+        FuncT f => Func(f),
+        InstanceT i => new InstanceT(Members(i.Exports)),
+        ComponentT c => new ComponentT(Members(c.Imports), Members(c.Exports)),
         _ => t,
     };
 
-    private static VT Val(VT v, Dictionary<ResourceId, ResourceId> map) =>
-        v is not DefVT d ? v : _replaced is not null && _replaced.TryGetValue(d.T, out var r) ? new DefVT((DefT)r) : new DefVT(Def(d.T, map));
+    private VT Val(VT v) => v is not DefVT d ? v : replaced.TryGetValue(d.T, out var r) ? new DefVT((DefT)r) : new DefVT(Def(d.T));
 
-    private static DefT Def(DefT d, Dictionary<ResourceId, ResourceId> map) => d switch
+    private DefT Def(DefT d) => d switch
     {
         OwnD o => map.TryGetValue(o.Resource, out var r) ? new OwnD(new ResourceT(r)) : o,
         BorrowD b => map.TryGetValue(b.Resource, out var r) ? new BorrowD(new ResourceT(r)) : b,
-        RecordD r => new RecordD(r.Fields.Select(f => (f.Name, Val(f.Type, map))).ToList()),
-        VariantD v => new VariantD(v.Cases.Select(c => (c.Name, c.Type is { } t ? Val(t, map) : null)).ToList()),
-        ListD l => new ListD(Val(l.Element, map), l.Length),
-        TupleD t => new TupleD(t.Types.Select(x => Val(x, map)).ToList()),
-        OptionD o => new OptionD(Val(o.Type, map)),
-        ResultD r => new ResultD(r.Ok is { } ok ? Val(ok, map) : null, r.Error is { } e ? Val(e, map) : null),
+        RecordD r => new RecordD(r.Fields.Select(f => (f.Name, Val(f.Type))).ToList()),
+        VariantD v => new VariantD(v.Cases.Select(c => (c.Name, c.Type is { } t ? Val(t) : null)).ToList()),
+        ListD l => new ListD(Val(l.Element), l.Length),
+        TupleD t => new TupleD(t.Types.Select(Val).ToList()),
+        OptionD o => new OptionD(Val(o.Type)),
+        ResultD r => new ResultD(r.Ok is { } ok ? Val(ok) : null, r.Error is { } e ? Val(e) : null),
         _ => d,
     };
 }

@@ -92,7 +92,6 @@ internal sealed class Subtyping(Checker c)
                 if (Resolve(ra.Id) != Resolve(rb.Id)) throw c.Fail("resource types are not the same");
                 break;
             case (ResourceT, DefT): throw c.Fail("expected defined type, found resource");
-            case (DefT, ResourceT rb) when Bindable.Contains(rb.Id): throw c.Fail("expected resource, found defined type");
             case (DefT, ResourceT): throw c.Fail("expected resource, found defined type");
             case (DefT da, DefT db): Defined(da, db, 0); break;
             case (FuncT fa, FuncT fb): Func(fa, fb); break;

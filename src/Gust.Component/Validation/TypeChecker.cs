@@ -11,7 +11,26 @@ internal sealed partial class Checker
     {
         var type = NewType(t, s);
         _definedIn[type] = s;
+        if (Depth(type) > MaxTypeDepth) throw Fail("type nesting is too deep");
         return type;
+    }
+
+    /// <summary>How deeply a type nests (memoized); bounded so that every walk over types stays shallow.</summary>
+    private int Depth(object o, int guard = 0)
+    {
+        if (_typeDepth.TryGetValue(o, out var known)) return known;
+        if (guard > MaxTypeDepth) return guard;
+        var max = 0;
+        var pending = new Stack<object>();
+        pending.Push(Children(o));
+        while (pending.Count > 0)
+        {
+            var c = pending.Pop();
+            if (c is IEnumerable<object> many) { foreach (var x in many) pending.Push(x); continue; }
+            max = Math.Max(max, Depth(c, guard + 1));
+        }
+        _typeDepth[o] = max + 1;
+        return max + 1;
     }
 
     private CType NewType(TypeDef t, Scope s)
@@ -53,6 +72,7 @@ internal sealed partial class Checker
         var s = new Scope(parent, kind);
         foreach (var d in decls)
         {
+            Locate(d, Inner(d));
             switch (d)
             {
                 case CoreTypeDecl ct: s.CoreTypes.Add(CoreType(ct.Type, s)); break;
@@ -74,6 +94,11 @@ internal sealed partial class Checker
         _depth--;
         return s;
     }
+
+    private static object Inner(Decl d) => d switch
+    {
+        CoreTypeDecl ct => ct.Type, TypeDecl t => t.Type, AliasDecl a => a.Alias, _ => d,
+    };
 
     /// <summary>The extern type an import or export declares; (sub resource) makes a fresh resource named by the label.</summary>
     public ET Extern(ExternDesc d, Scope s, string name, bool fresh = true)
@@ -148,7 +173,7 @@ internal sealed partial class Checker
         foreach (var l in labels)
         {
             if (l.Length == 0) throw Fail($"{what} name cannot be empty");
-            if (!ExternNames.IsKebab(l)) throw Fail($"{what} name `{l}` is not in kebab case");
+            if (!ExternNameSyntax.IsKebab(l)) throw Fail($"{what} name `{l}` is not in kebab case");
             if (!seen.TryAdd(l.ToLowerInvariant(), l)) throw Fail($"{what} name `{l}` conflicts with previous {previous} name `{seen[l.ToLowerInvariant()]}`");
         }
     }

@@ -14,9 +14,9 @@ public static class WitPrinter
     public static string Print(WitPackageSet set)
     {
         var w = new Writer(set.Root);
-        w.Package(set.Root, nested: false);
+        w.Package(set.Root, nested: false, set.Root.Interfaces, set.Root.Worlds);
         foreach (var p in set.Packages)
-            if (p != set.Root) w.Package(p, nested: true);
+            if (p != set.Root) w.Package(p, nested: true, p.Interfaces, p.Worlds);
         return w.ToString();
     }
 
@@ -24,7 +24,35 @@ public static class WitPrinter
     public static string Print(WitPackage package)
     {
         var w = new Writer(package);
-        w.Package(package, nested: false);
+        w.Package(package, nested: false, package.Interfaces, package.Worlds);
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// Prints one world on its own: its package with just that world and the interfaces it needs, then each
+    /// dependency package it reaches as a nested block with just the interfaces it needs (as <c>wasm-tools
+    /// component wit</c> prints a component's world).
+    /// </summary>
+    public static string Print(WitWorld world)
+    {
+        var needed = new List<WitInterface>();
+        var seen = new HashSet<WitInterface>();
+        void Need(WitInterface i)
+        {
+            if (!seen.Add(i)) return;
+            foreach (var t in i.Types)
+                if (t.Target?.Owner is WitInterface from) Need(from);
+            if (i.Name is not null) needed.Add(i);
+        }
+        foreach (var item in world.Imports.Concat(world.Exports))
+        {
+            if (item.Interface is { } i) Need(i);
+            if (item.Type?.Target?.Owner is WitInterface from) Need(from);
+        }
+        var w = new Writer(world.Package);
+        w.Package(world.Package, nested: false, needed.Where(i => i.Package == world.Package), [world]);
+        foreach (var p in needed.Select(i => i.Package).Distinct())
+            if (p != world.Package) w.Package(p, nested: true, needed.Where(i => i.Package == p), []);
         return w.ToString();
     }
 
@@ -72,7 +100,7 @@ public static class WitPrinter
             return b.ToString();
         }
 
-        public void Package(WitPackage p, bool nested)
+        public void Package(WitPackage p, bool nested, IEnumerable<WitInterface> interfaces, IEnumerable<WitWorld> worlds)
         {
             current = p;
             if (sb.Length > 0) Line();
@@ -84,7 +112,7 @@ public static class WitPrinter
                 indent++;
             }
             bool first = true;
-            foreach (var i in p.Interfaces)
+            foreach (var i in interfaces)
             {
                 if (!nested || !first) Line();
                 first = false;
@@ -93,7 +121,7 @@ public static class WitPrinter
                 InterfaceBody(i);
                 Line("}");
             }
-            foreach (var w in p.Worlds)
+            foreach (var w in worlds)
             {
                 if (!nested || !first) Line();
                 first = false;

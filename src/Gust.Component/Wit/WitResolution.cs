@@ -22,14 +22,14 @@ internal sealed partial class Resolution(List<PackageSource> sources)
     public WitPackageSet Run(PackageSource root)
     {
         foreach (var s in sources)
-            foreach (var (body, _) in s.Parts)
+            foreach (var body in s.Bodies)
             {
                 foreach (var i in body.Interfaces) home[i] = (s, body);
                 foreach (var w in body.Worlds) home[w] = (s, body);
             }
         foreach (var s in sources) CheckPackageNames(s);
         foreach (var s in sources)
-            foreach (var (body, _) in s.Parts)
+            foreach (var body in s.Bodies)
             {
                 foreach (var i in body.Interfaces) Interface(i);
                 foreach (var w in body.Worlds) World(w);
@@ -61,12 +61,12 @@ internal sealed partial class Resolution(List<PackageSource> sources)
     private static void CheckPackageNames(PackageSource s)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (body, _) in s.Parts)
+        foreach (var body in s.Bodies)
         {
             foreach (var i in body.Interfaces) Define(seen, i.Name, i.At);
             foreach (var w in body.Worlds) Define(seen, w.Name, w.At);
         }
-        foreach (var (body, _) in s.Parts)
+        foreach (var body in s.Bodies)
         {
             var fileNames = new HashSet<string>(seen, StringComparer.OrdinalIgnoreCase);
             foreach (var u in body.Uses)
@@ -120,7 +120,7 @@ internal sealed partial class Resolution(List<PackageSource> sources)
 
     private static object LookupIn(PackageSource s, string name, SourceLocation at)
     {
-        foreach (var (body, _) in s.Parts)
+        foreach (var body in s.Bodies)
         {
             if (body.Interfaces.FirstOrDefault(i => i.Name == name) is { } iface) return iface;
             if (body.Worlds.FirstOrDefault(w => w.Name == name) is { } world) return world;

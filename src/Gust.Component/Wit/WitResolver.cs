@@ -4,8 +4,16 @@ namespace Gust.Component.Wit;
 
 /// <summary>
 /// Turns parsed WIT files into a <see cref="WitPackageSet"/>: groups files into packages, resolves <c>use</c>
-/// across interfaces and packages, checks names (defined once, defined at all, no cycles), and flattens and
-/// elaborates worlds. Errors throw <see cref="WasmException"/> (kind Invalid) at the offending name.
+/// across interfaces and packages, checks names (defined once, defined at all, no cycles) and feature gates, and
+/// flattens and elaborates worlds. Errors throw <see cref="WasmException"/> (kind Invalid; Malformed from the
+/// parser) at file:line:column of the offending name.
+/// <para>
+/// Typical use: <c>var world = WitResolver.ResolvePath("wit").SelectWorld(name);</c> then walk
+/// <see cref="WitWorld.Imports"/> and <see cref="WitWorld.Exports"/> (interfaces with their
+/// <see cref="WitScope.Types"/> and <see cref="WitInterface.Functions"/>, each type both named
+/// (<see cref="WitType"/>) and structural (<see cref="WitTypeDef.ValType"/>, <see cref="WitFunction.FuncType"/>)).
+/// <see cref="WitPrinter"/> prints any of it back as WIT; <see cref="WitParser.ParseFile"/> gives the syntax tree alone.
+/// </para>
 /// </summary>
 public static class WitResolver
 {
@@ -85,7 +93,7 @@ public static class WitResolver
         var nested = new List<PackageSource>();
         foreach (var f in files)
             foreach (var n in f.Nested)
-                nested.Add(new(n.Name, n.At, [(n.Body, f)]));
+                nested.Add(new(n.Name, [n.Body]));
         bool hasItems = files.Any(f => f.Body.Uses.Count + f.Body.Interfaces.Count + f.Body.Worlds.Count > 0);
         PackageSource main;
         if (declaring is null)
@@ -95,7 +103,7 @@ public static class WitResolver
             main = nested[^1];
             nested.RemoveAt(nested.Count - 1);
         }
-        else main = new(declaring.Package!, declaring.PackageAt, files.Select(f => (f.Body, f)).ToList()) { Docs = declaring.PackageDocs };
+        else main = new(declaring.Package!, files.Select(f => f.Body).ToList()) { Docs = declaring.PackageDocs };
         foreach (var n in nested)
             if (!sources.Any(s => s.Name == n.Name) && n.Name != main.Name) sources.Add(n);
         var existing = sources.FindIndex(s => s.Name == main.Name);
@@ -105,11 +113,10 @@ public static class WitResolver
     }
 }
 
-/// <summary>The syntax of one package, possibly spread over files (each with its own top-level <c>use</c>s).</summary>
-internal sealed class PackageSource(PackageName name, SourceLocation at, List<(PackageBodySyntax Body, WitFileSyntax File)> parts)
+/// <summary>The syntax of one package: a body per file (each with its own top-level <c>use</c>s) or nested block.</summary>
+internal sealed class PackageSource(PackageName name, List<PackageBodySyntax> bodies)
 {
     public PackageName Name { get; } = name;
-    public SourceLocation At { get; } = at;
-    public List<(PackageBodySyntax Body, WitFileSyntax File)> Parts { get; } = parts;
+    public List<PackageBodySyntax> Bodies { get; } = bodies;
     public string? Docs { get; init; }
 }
