@@ -261,4 +261,32 @@ public sealed class BindgenWorldTests
         Assert.Equal(S64(4200), h.Call(I + "[method]counter.value", h.Borrow(b)));
         Assert.Equal(rep, h.Borrow(b).Index);
     }
+
+    [Fact]
+    public void ImportedResources()
+    {
+        const string M = "test:resources/store ";
+        var tables = new Dictionary<uint, Dictionary<string, string>>();
+        var blobs = new Dictionary<uint, byte[]>();
+        uint next = 1;
+        uint NewTable(Dictionary<string, string> t) { tables[next] = t; return next++; }
+        Dictionary<string, string> Table(ComponentValue h) => tables[((HandleValue)h).Index];
+        string Text(ComponentValue v) => ((StringValue)v).Text;
+        using var h = BindgenHarness.Build("resources", "resources.c", new Dictionary<string, BindgenHarness.HostFunction>
+        {
+            [M + "[constructor]table"] = _ => Handle(NewTable([])),
+            [M + "[method]table.get"] = a => Table(a[0]).TryGetValue(Text(a[1]), out var v) ? Some(String(v)) : None,
+            [M + "[method]table.set"] = a => { Table(a[0])[Text(a[1])] = Text(a[2]); return null; },
+            [M + "[method]table.keys"] = a => List([.. Table(a[0]).Keys.Order(StringComparer.Ordinal).Select(String)]),
+            [M + "[static]table.merge"] = a => Handle(NewTable(Table(a[0]).Concat(Table(a[1])).ToDictionary())),
+            [M + "[constructor]blob"] = a => { blobs[next] = [.. ((ListValue)a[0]).Elements.Select(e => (byte)((IntValue)e).Bits)]; return Ok(Handle(next++)); },
+            [M + "[method]blob.read"] = a => List([.. blobs[((HandleValue)a[0]).Index].Take((int)((IntValue)a[1]).Bits).Select(U8)]),
+            [M + "open"] = a => Ok(Handle(NewTable(new() { [Text(a[0])] = "y" }))),
+            [M + "consume"] = a => U32((uint)Table(a[0]).Count),
+            [M + "inspect"] = a => U32((uint)Table(a[0]).Count),
+        });
+        // got "22" (2), two keys, a merged table of three, consumed a table of two, read two bytes.
+        Assert.Equal(U32(22322), h.Call("run"));
+        Assert.Equal([4u, 2u], h.ImportedDrops);
+    }
 }

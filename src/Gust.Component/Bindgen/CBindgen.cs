@@ -195,6 +195,8 @@ public static class CBindgen
         var handle = types.Named(resource);
         var name = $"{types.Prefix(resource.Owner)}{CNames.Snake(resource.Name)}_drop_own";
         declarations.Append($"/* Drops an owned `{resource.Name}` handle. */\nvoid {name}({handle} handle);\n\n");
+        var borrow = types.Of(new WitBorrow(resource));
+        declarations.Append($"/* Borrows an owned `{resource.Name}` handle for a call. */\nstatic inline {borrow} {types.Prefix(resource.Owner)}borrow_{CNames.Snake(resource.Name)}({handle} handle) {{\n    {borrow} b = {{ handle.__handle }};\n    return b;\n}}\n\n");
         glue.Append($"__attribute__((import_module(\"{module}\"), import_name(\"[resource-drop]{resource.Name}\")))\n");
         glue.Append($"extern void __wasm_import_{name}(int32_t handle);\n\n");
         glue.Append($"void {name}({handle} handle) {{\n    __wasm_import_{name}(handle.__handle);\n}}\n\n");

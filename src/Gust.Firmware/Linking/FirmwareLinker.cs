@@ -11,6 +11,14 @@ namespace Gust.Firmware.Linking;
 public static class FirmwareLinker
 {
     private static readonly Dictionary<string, string[]> RuntimeObjects = new();
+    private static readonly List<string> RuntimeDirectories = new();
+
+    static FirmwareLinker() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        lock (RuntimeObjects)
+            foreach (var d in RuntimeDirectories)
+                if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
+    };
 
     public static void Link(BoardManifest board, IEnumerable<string> objects, string elf)
     {
@@ -39,6 +47,7 @@ public static class FirmwareLinker
         {
             if (RuntimeObjects.TryGetValue(board.Name, out var cached) && cached.All(File.Exists)) return cached;
             var dir = Directory.CreateTempSubdirectory($"gust-runtime-{board.Name}-").FullName;
+            RuntimeDirectories.Add(dir);
             string[] flags = ["-ffreestanding", "-nostdlib", "-Wall", "-Werror", .. RuntimeSources.Defines(board)];
             var objects = RuntimeSources.WriteTo(dir, board).Select(c =>
             {
