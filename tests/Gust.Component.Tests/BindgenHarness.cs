@@ -59,6 +59,13 @@ internal sealed class BindgenHarness : IDisposable
     /// <summary>Generates bindings for the test world <paramref name="witName"/> (see <see cref="WitDir"/>), compiles them with <c>bindgen/&lt;cFile&gt;</c>, and instantiates the module.</summary>
     public static BindgenHarness Build(string witName, string cFile, IReadOnlyDictionary<string, HostFunction>? hostFunctions = null)
     {
+        var (world, wasm) = CompileCore(witName, cFile);
+        return new BindgenHarness(world, wasm, hostFunctions ?? new Dictionary<string, HostFunction>());
+    }
+
+    /// <summary>The world and the core module that <c>gust bindgen c</c> plus clang-16 make of <c>bindgen/&lt;cFile&gt;</c>.</summary>
+    public static (WitWorld World, byte[] Core) CompileCore(string witName, string cFile)
+    {
         var world = WitResolver.ResolveDirectory(WitDir(witName)).SelectWorld();
         var dir = Directory.CreateTempSubdirectory("gust-bindgen-");
         try
@@ -68,7 +75,7 @@ internal sealed class BindgenHarness : IDisposable
             var wasm = Path.Combine(dir.FullName, "core.wasm");
             RunClang(["--target=wasm32", "-nostdlib", "-O2", "-Wall", "-Werror", "-std=c11", "-Wl,--no-entry",
                 $"-I{dir.FullName}", Path.Combine(dir.FullName, bindings.GlueName), DataFile(cFile), "-o", wasm]);
-            return new BindgenHarness(world, File.ReadAllBytes(wasm), hostFunctions ?? new Dictionary<string, HostFunction>());
+            return (world, File.ReadAllBytes(wasm));
         }
         finally
         {

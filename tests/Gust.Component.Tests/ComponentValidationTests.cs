@@ -1,4 +1,5 @@
 using Gust.Component.Binary;
+using Gust.Component.Model;
 using Gust.Component.Text;
 using Gust.Component.Validation;
 using Gust.Wasm;
@@ -46,4 +47,15 @@ public class ComponentValidationTests
     [InlineData("(component (type (list u8 268435456)))", "exceeds maximum byte size")]
     public void RulesReportTheSpecTestsMessages(string text, string message) =>
         Assert.Contains(message, Invalid(text).Message);
+
+    [Fact]
+    public void ExternNamesParseIntoTheirParts()
+    {
+        Assert.Equal(new ParsedExternName(ExternNameKind.Interface, "", "streams", "wasi", "io", "0.2.0"), ExternNameSyntax.Parse("wasi:io/streams@0.2.0", out _));
+        Assert.Equal(new ParsedExternName(ExternNameKind.Method, "output-stream", "write"), ExternNameSyntax.Parse("[method]output-stream.write", out _));
+        Assert.Equal(new ParsedExternName(ExternNameKind.Label, "", "get-HTTP"), ExternNameSyntax.Parse("get-HTTP", out _));
+        Assert.Null(ExternNameSyntax.Parse("foo:bar/baz/qux", out var error));
+        Assert.Contains("trailing characters found: `/qux`", error);
+        Assert.Equal(ExternNameSyntax.UniqueKey("[method]foo.foo"), ExternNameSyntax.UniqueKey("FOO"));
+    }
 }

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Gust.Component.Wast;
+using Gust.Firmware.Boards;
+using Gust.Firmware.Wast;
 using Gust.Host;
 using Gust.Wasm;
 using Gust.Wasm.Wast;
@@ -17,9 +20,9 @@ public static class WastCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "spec scripts (.wast)", Arity = ArgumentArity.OneOrMore };
-        var target = new Option<string>("--target") { Description = "where modules run: host (Wasmtime); m3, m4, rv32 (QEMU, not yet)", DefaultValueFactory = _ => "host" };
+        var target = new Option<string>("--target") { Description = "where modules run: host (Wasmtime); m3 (mps2-an385), m4 (mps2-an386), rv32 (virt-rv32) under QEMU", DefaultValueFactory = _ => "host" };
         target.AcceptOnlyFromAmong("host", "m3", "m4", "rv32");
-        var jobs = new Option<int>("--jobs", "-j") { Description = "scripts run in parallel (default: processor count)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "scripts run in parallel, Wasmtime engines or QEMU instances (default: processor count)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<string?>("--json") { Description = "also write every command's result to this JSON file" };
         var cmd = new Command("wast", "Run WebAssembly spec scripts (.wast) and report passed, failed and skipped commands.") { files, target, jobs, json };
         cmd.SetAction(r => CliErrors.Guard(() => Run(r.GetValue(files)!, r.GetValue(target)!, r.GetValue(jobs), r.GetValue(json))));
@@ -28,11 +31,6 @@ public static class WastCommand
 
     private static int Run(string[] files, string target, int jobs, string? json)
     {
-        if (target != "host")
-        {
-            Console.Error.WriteLine($"error: --target {target} is not yet supported by `gust wast` (QEMU targets come later); use --target host");
-            return 1;
-        }
         if (jobs < 1)
         {
             Console.Error.WriteLine("error: --jobs must be at least 1");
@@ -47,8 +45,11 @@ public static class WastCommand
         var names = DisplayNames(files);
         var progress = !Console.IsErrorRedirected;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var host = new WasmtimeHost();
-        var results = WastBatch.Run(files, host.CreateEngine, jobs,
+        using var host = target == "host" ? new WasmtimeHost() : null;
+        Func<string, WastFileResult> runFile = host is not null
+            ? f => WastRunner.RunFile(f, host.CreateEngine)
+            : BoardRunner(BoardCatalog.Load(Boards[target]));
+        var results = WastBatch.Run(files, WithComponentScripts(runFile), jobs,
             onResult: f =>
             {
                 if (progress) Console.Error.Write("\r\x1b[K");
@@ -64,6 +65,22 @@ public static class WastCommand
         Console.WriteLine($"{results.Sum(f => f.Passed)} passed, {failed} failed, {results.Sum(f => f.Skipped)} skipped");
         return failed == 0 ? 0 : 1;
     }
+
+    /// <summary>Component-model scripts ((component …)) take the component runner, which parses and
+    /// validates on the host whatever the target; core scripts take <paramref name="core"/>.</summary>
+    private static Func<string, WastFileResult> WithComponentScripts(Func<string, WastFileResult> core) =>
+        f => ComponentWastRunner.IsComponentScript(File.ReadAllText(f)) ? ComponentWastRunner.RunFile(f) : core(f);
+
+    /// <summary>The conformance board of each --target.</summary>
+    private static readonly Dictionary<string, string> Boards = new() { ["m3"] = "mps2-an385", ["m4"] = "mps2-an386", ["rv32"] = "virt-rv32" };
+
+    /// <summary>
+    /// How long one script's image may run under QEMU. The longest spec scripts finish in seconds;
+    /// the limit only stops a firmware that hangs.
+    /// </summary>
+    private static readonly TimeSpan ImageTimeout = TimeSpan.FromMinutes(5);
+
+    private static Func<string, WastFileResult> BoardRunner(BoardManifest board) => f => TargetWastRunner.RunFile(f, board, ImageTimeout);
 
     private static void PrintFile(string name, WastFileResult f)
     {

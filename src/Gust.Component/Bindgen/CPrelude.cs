@@ -12,6 +12,9 @@ internal static class CPrelude
          * component's heap (cabi_realloc, a bump allocator over a static array of GUST_HEAP_SIZE bytes). The heap is
          * released after each export call (in its cabi_post_ function), so copy anything that must outlive the call.
          * Strings are UTF-8, not NUL-terminated.
+         *
+         * Build: clang --target=wasm32 -nostdlib -O2 -Wl,--no-entry {{w}}.c yours.c -o core.wasm, then
+         * gust component new core.wasm --wit DIR -o component.wasm (the WIT is not embedded in the module).
          */
         #ifndef {{guard}}
         #define {{guard}}

@@ -9,7 +9,7 @@ internal sealed partial class Checker
     {
         var t = Extern(desc, s, name.Name);
         var parsed = CheckName(name, t, s.ImportSpace);
-        var key = ExternNames.UniqueKey(name.Name);
+        var key = ExternNameSyntax.UniqueKey(name.Name);
         if (!s.ImportSpace.Keys.TryAdd(key, name.Name)) throw Fail($"import name `{name.Name}` conflicts with previous name `{s.ImportSpace.Keys[key]}`");
         Visible(t, s, export: false);
         t = Named(t, s, s.ImportSpace);
@@ -54,7 +54,7 @@ internal sealed partial class Checker
     public ET ExportName(ExternName name, ET t, Namespace ns, Scope s, bool visibility)
     {
         var parsed = CheckName(name, t, ns);
-        var key = ExternNames.UniqueKey(name.Name);
+        var key = ExternNameSyntax.UniqueKey(name.Name);
         if (!ns.Keys.TryAdd(key, name.Name)) throw Fail($"export name `{name.Name}` conflicts with previous name `{ns.Keys[key]}`");
         if (visibility) Visible(t, s, export: true);
         t = Named(t, s, ns);
@@ -83,22 +83,18 @@ internal sealed partial class Checker
         }
     }
 
-    private ExternNames.Parsed CheckName(ExternName name, ET t, Namespace ns)
+    private ParsedExternName CheckName(ExternName name, ET t, Namespace ns)
     {
-        ExternNames.Parsed parsed;
-        try { parsed = ExternNames.Parse(name.Name); }
-        catch (NameError e) { throw Fail(e.Message); }
+        var parsed = ExternNameSyntax.Parse(name.Name, out var error) ?? throw Fail(error!);
         if (name.Implements is { } impl)
         {
             if (t is not InstanceET) throw Fail("only instances can have an `implements` attribute");
-            if (parsed.Kind == ExternNames.Annotation.Interface) throw Fail($"name `{name.Name}` is not valid with `implements`");
+            if (parsed.Kind == ExternNameKind.Interface) throw Fail($"name `{name.Name}` is not valid with `implements`");
             if (impl.Length == 0) throw Fail("`` is not a valid name for `implements`");
-            ExternNames.Parsed target;
-            try { target = ExternNames.Parse(impl); }
-            catch (NameError e) { throw Fail($"`{impl}` is not a valid name: {e.Message}"); }
-            if (target.Kind != ExternNames.Annotation.Interface) throw Fail($"`{impl}` must be an interface name");
+            var target = ExternNameSyntax.Parse(impl, out var implError) ?? throw Fail($"`{impl}` is not a valid name: {implError}");
+            if (target.Kind != ExternNameKind.Interface) throw Fail($"`{impl}` must be an interface name");
         }
-        if (parsed.Kind is ExternNames.Annotation.Constructor or ExternNames.Annotation.Method or ExternNames.Annotation.Static)
+        if (parsed.Kind is ExternNameKind.Constructor or ExternNameKind.Method or ExternNameKind.Static)
         {
             if (t is not FuncET f) throw Fail($"item `{name.Name}` is not a func");
             Annotated(parsed, f.Type, ns.Resources);
@@ -107,11 +103,11 @@ internal sealed partial class Checker
     }
 
     /// <summary>[constructor]r returns (own r); [method]r.m takes (borrow r) "self" first; [static]r.m needs r known here.</summary>
-    private void Annotated(ExternNames.Parsed name, FuncT f, Dictionary<object, string> names)
+    private void Annotated(ParsedExternName name, FuncT f, Dictionary<object, string> names)
     {
         switch (name.Kind)
         {
-            case ExternNames.Annotation.Constructor:
+            case ExternNameKind.Constructor:
                 var own = f.Result switch
                 {
                     null => throw Fail("function should return one value"),
@@ -121,13 +117,13 @@ internal sealed partial class Checker
                 };
                 ResourceName(own, name.Resource, names);
                 break;
-            case ExternNames.Annotation.Method:
+            case ExternNameKind.Method:
                 if (f.Params.Count == 0) throw Fail("function should have at least one argument");
                 if (f.Params[0].Name != "self") throw Fail("function should have a first argument called `self`");
                 if (f.Params[0].Type is not DefVT { T: BorrowD b }) throw Fail("function should take a first argument of `(borrow $T)`");
                 ResourceName(b.Via, name.Resource, names);
                 break;
-            case ExternNames.Annotation.Static:
+            case ExternNameKind.Static:
                 if (!names.ContainsValue(name.Resource)) throw Fail("static resource name is not known in this context");
                 break;
         }
@@ -201,7 +197,7 @@ internal sealed partial class Checker
     };
 
     /// <summary>An import or export of a resource type names it in that namespace (for annotated names).</summary>
-    private static void Introduce(ET t, ExternNames.Parsed name, Namespace ns)
+    private static void Introduce(ET t, ParsedExternName name, Namespace ns)
     {
         if (t is TypeET { Type: ResourceT r }) ns.Resources.TryAdd(r, name.Label);
     }

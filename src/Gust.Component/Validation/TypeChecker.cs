@@ -173,7 +173,7 @@ internal sealed partial class Checker
         foreach (var l in labels)
         {
             if (l.Length == 0) throw Fail($"{what} name cannot be empty");
-            if (!ExternNames.IsKebab(l)) throw Fail($"{what} name `{l}` is not in kebab case");
+            if (!ExternNameSyntax.IsKebab(l)) throw Fail($"{what} name `{l}` is not in kebab case");
             if (!seen.TryAdd(l.ToLowerInvariant(), l)) throw Fail($"{what} name `{l}` conflicts with previous {previous} name `{seen[l.ToLowerInvariant()]}`");
         }
     }

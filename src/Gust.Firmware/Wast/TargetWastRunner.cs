@@ -30,6 +30,11 @@ public static class TargetWastRunner
             var status = e.Diagnostic.Kind == DiagnosticKind.Unsupported ? WastStatus.Skipped : WastStatus.Failed;
             results = [new WastCommandResult(e.Diagnostic.Location, "script", status, e.Diagnostic.Message, e.Diagnostic.Feature)];
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in the image builder fails this script only, so a batch of scripts goes on.
+            results = [new WastCommandResult(SourceLocation.AtOffset(path, -1), "script", WastStatus.Failed, $"internal error: {e.GetType().Name}: {e.Message}")];
+        }
         return new WastFileResult(path, results, clock.Elapsed);
     }
 }

@@ -17,6 +17,11 @@ public static class WastBatch
     /// about twice a second while waiting.
     /// </summary>
     public static IReadOnlyList<WastFileResult> Run(IReadOnlyList<string> files, Func<IWastEngine> createEngine, int jobs,
+        Action<WastFileResult> onResult, Action<int>? onProgress = null) =>
+        Run(files, f => WastRunner.RunFile(f, createEngine), jobs, onResult, onProgress);
+
+    /// <summary>As above, with <paramref name="runFile"/> running each script (a target runner that builds and runs an image per script).</summary>
+    public static IReadOnlyList<WastFileResult> Run(IReadOnlyList<string> files, Func<string, WastFileResult> runFile, int jobs,
         Action<WastFileResult> onResult, Action<int>? onProgress = null)
     {
         var done = files.Select(_ => new TaskCompletionSource<WastFileResult>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
@@ -28,7 +33,7 @@ public static class WastBatch
             {
                 try
                 {
-                    done[i].SetResult(WastRunner.RunFile(files[i], createEngine));
+                    done[i].SetResult(runFile(files[i]));
                 }
                 catch (Exception e)
                 {

@@ -1,16 +1,36 @@
-namespace Gust.Component.Validation;
+namespace Gust.Component.Model;
+
+/// <summary>What an import or export name is (Explainer "Import and Export Definitions").</summary>
+public enum ExternNameKind : byte { Label, Constructor, Method, Static, Interface }
 
 /// <summary>
-/// Import and export names (Explainer "Import and Export Definitions"): kebab-case labels, annotated
-/// names ([constructor]r, [method]r.m, [static]r.m), interface names ns:pkg/iface@version, and the
-/// strongly-unique comparison. Errors are returned as text (null when valid); messages follow wasm-tools.
+/// A parsed import/export name. For [constructor]r, [method]r.m and [static]r.m, <see cref="Resource"/> is r
+/// and <see cref="Label"/> the function's label (r for a constructor); for a plain label both are the label
+/// (Resource empty); for an interface name ns:pkg/iface@version the parts are filled and Label is iface.
 /// </summary>
-internal static class ExternNames
-{
-    public enum Annotation : byte { None, Constructor, Method, Static, Interface }
+public sealed record ParsedExternName(ExternNameKind Kind, string Resource, string Label, string? Namespace = null, string? Package = null, string? Version = null);
 
-    /// <summary>A parsed name: its annotation, the resource label (annotated names) and the item label.</summary>
-    public readonly record struct Parsed(Annotation Kind, string Resource, string Label);
+/// <summary>
+/// The syntax of import and export names: kebab-case labels, annotated names, interface names
+/// ns:pkg/iface@version (one namespace and projection), and the strongly-unique comparison.
+/// Error texts follow wasm-tools (the component-model tests' expectations).
+/// </summary>
+public static class ExternNameSyntax
+{
+    /// <summary>Parses a name; null with <paramref name="error"/> set when it is not a valid extern name.</summary>
+    public static ParsedExternName? Parse(string name, out string? error)
+    {
+        try
+        {
+            error = null;
+            return ParseName(name);
+        }
+        catch (NameError e)
+        {
+            error = $"{e.Message}: `{name}` is not a valid extern name";
+            return null;
+        }
+    }
 
     public static bool IsKebab(string s)
     {
@@ -28,37 +48,26 @@ internal static class ExternNames
         return true;
     }
 
-    /// <summary>Parses an extern name; throws a <see cref="NameError"/> with wasm-tools' text.</summary>
-    public static Parsed Parse(string name)
+    private static ParsedExternName ParseName(string name)
     {
-        try { return ParseName(name); }
-        catch (NameError e) { throw new NameError($"{e.Message}: `{name}` is not a valid extern name"); }
-    }
-
-    private static Parsed ParseName(string name)
-    {
-        foreach (var (prefix, kind) in new[] { ("[constructor]", Annotation.Constructor), ("[method]", Annotation.Method), ("[static]", Annotation.Static) })
+        foreach (var (prefix, kind) in new[] { ("[constructor]", ExternNameKind.Constructor), ("[method]", ExternNameKind.Method), ("[static]", ExternNameKind.Static) })
         {
             if (!name.StartsWith(prefix, StringComparison.Ordinal)) continue;
             var rest = name[prefix.Length..];
-            if (kind == Annotation.Constructor)
+            if (kind == ExternNameKind.Constructor)
             {
                 Kebab(rest);
-                return new Parsed(kind, rest, rest);
+                return new ParsedExternName(kind, rest, rest);
             }
             var dot = rest.IndexOf('.');
             if (dot < 0) throw new NameError($"failed to find `.` character in `{rest}`");
             Kebab(rest[..dot]);
             Kebab(rest[(dot + 1)..]);
-            return new Parsed(kind, rest[..dot], rest[(dot + 1)..]);
+            return new ParsedExternName(kind, rest[..dot], rest[(dot + 1)..]);
         }
-        if (name.Contains(':'))
-        {
-            Interface(name);
-            return new Parsed(Annotation.Interface, "", name);
-        }
+        if (name.Contains(':')) return Interface(name);
         Kebab(name);
-        return new Parsed(Annotation.None, "", name);
+        return new ParsedExternName(ExternNameKind.Label, "", name);
     }
 
     private static void Kebab(string s)
@@ -66,8 +75,8 @@ internal static class ExternNames
         if (!IsKebab(s)) throw new NameError($"`{s}` is not in kebab case");
     }
 
-    /// <summary>Checks an interface name: ns:pkg/iface@version (one namespace, one projection).</summary>
-    public static void Interface(string name)
+    /// <summary>Parses an interface name: ns:pkg/iface@version (one namespace, one projection).</summary>
+    private static ParsedExternName Interface(string name)
     {
         int i = 0;
         string Take()
@@ -82,21 +91,26 @@ internal static class ExternNames
             if (!char.IsAsciiLetterLower(w[0]) || w.Any(c => char.IsAsciiLetterUpper(c)))
                 throw new NameError($"character `{w.First(c => !char.IsAsciiLetterLower(c) && c != '-')}` is not lowercase in package name/namespace");
         }
-        Words(Take());
+        var ns = Take();
+        Words(ns);
         if (i >= name.Length || name[i] != ':') throw new NameError("expected `:`");
         i++;
-        Words(Take());
+        var package = Take();
+        Words(package);
         if (i >= name.Length || name[i] != '/') throw new NameError("expected `/` after package name");
         i++;
-        Kebab(Take());
+        var iface = Take();
+        Kebab(iface);
+        string? version = null;
         if (i < name.Length && name[i] == '@')
         {
             i++;
-            var version = name[i..];
+            version = name[i..];
             if (Semver.Check(version) is { } err) throw new NameError(err);
             i = name.Length;
         }
         if (i < name.Length) throw new NameError($"trailing characters found: `{name[i..]}`");
+        return new ParsedExternName(ExternNameKind.Interface, "", iface, ns, package, version);
     }
 
     /// <summary>The strongly-unique key: acronyms lowercased, [method]/[static] stripped (l.l becomes l).</summary>
@@ -115,6 +129,7 @@ internal static class ExternNames
     }
 }
 
+/// <summary>Stops name parsing at the first fault; never leaves <see cref="ExternNameSyntax"/>.</summary>
 internal sealed class NameError(string message) : Exception(message);
 
 /// <summary>Semantic versions (semver.org) with the Rust semver crate's messages.</summary>
