@@ -289,4 +289,14 @@ public sealed class BindgenWorldTests
         Assert.Equal(U32(22322), h.Call("run"));
         Assert.Equal([4u, 2u], h.ImportedDrops);
     }
+
+    [Fact]
+    public void FixedLengthLists()
+    {
+        const string I = "test:fixed-lists/vectors#";
+        using var h = BindgenHarness.Build("fixed-lists", "fixed-lists.c");
+        Assert.Equal(List(U8(192), U8(168), U8(0), U8(1)), h.Call(I + "get-ipv4-address"));
+        Assert.Equal(F32(32), h.Call(I + "dot", List(F32(1), F32(2), F32(3)), List(F32(4), F32(5), F32(6))));
+        Assert.Equal(List(List(F64(1), F64(3)), List(F64(2), F64(4))), h.Call(I + "transpose", List(List(F64(1), F64(2)), List(F64(3), F64(4)))));
+    }
 }
