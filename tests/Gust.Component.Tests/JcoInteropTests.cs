@@ -16,9 +16,6 @@ namespace Gust.Component.Tests;
 /// </summary>
 public sealed class JcoInteropTests
 {
-    /// <summary>Worlds whose exported resources `gust component new` does not wrap yet.</summary>
-    private static readonly HashSet<string> NewUnsupported = ["resource-export"];
-
     public static TheoryData<string> Worlds() => new(WitTestData.WorldNames());
 
     [Theory]
@@ -33,7 +30,6 @@ public sealed class JcoInteropTests
     [MemberData(nameof(Worlds))]
     public void GustComponentIsReadByJcoA(string world)
     {
-        if (NewUnsupported.Contains(world)) return;
         var s = Sample.Of(world);
         var gustComponent = Path.Combine(s.Dir, "gust.wasm");
         File.WriteAllBytes(gustComponent, ComponentNew.Build(File.ReadAllBytes(s.Core), null, s.Core));
