@@ -43,27 +43,36 @@ for proj in tests/*/*.Tests.csproj; do
   tally $((total - fails - skips - notrun)) $((fails + errors)) $((skips + notrun))
 done
 
-# The spec suites through the public command, on every target that exists so far.
+# The spec suites through the public command: the core suite on every target that exists so far,
+# and the component-model suite (parsing and validation; it runs on the host whatever the target).
+spec_run() { # NAME, then the arguments of `gust wast`
+  local name="$1"; shift
+  echo "== gust wast: $name"
+  ./gust wast "$@" --json "$out/spec-$name.json" >"$out/spec-$name.log" 2>&1
+  grep -vE ": [0-9]+ passed, 0 failed" "$out/spec-$name.log" | tail -60
+  local line p f s
+  line="$(grep -E "^[0-9]+ passed, [0-9]+ failed" "$out/spec-$name.log" | tail -1)"
+  if [ -z "$line" ]; then
+    echo "spec ($name): the run did not finish (log: out/test/spec-$name.log)"; tally 0 1 0; return
+  fi
+  read -r p f s < <(echo "$line" | sed -E 's/^([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) skipped)?.*/\1 \2 \4/')
+  tally "$p" "$f" "${s:-0}"
+}
+
 suite="$spec/wasm-testsuite"
-if [ -d "$suite" ]; then
+components="$spec/component-model/test"
+if [ -d "$suite" ] && [ -d "$components" ]; then
   for target in host; do
-    echo "== gust wast --target $target"
-    ./gust wast "$suite"/*.wast "$suite"/proposals/custom-page-sizes/*.wast --target "$target" \
-      --json "$out/spec-$target.json" >"$out/spec-$target.log" 2>&1
-    grep -vE ": [0-9]+ passed, 0 failed" "$out/spec-$target.log" | tail -60
-    line="$(grep -E "^[0-9]+ passed, [0-9]+ failed" "$out/spec-$target.log" | tail -1)"
-    if [ -z "$line" ]; then
-      echo "spec ($target): the run did not finish (log: out/test/spec-$target.log)"; tally 0 1 0; continue
-    fi
-    read -r p f s < <(echo "$line" | sed -E 's/^([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) skipped)?.*/\1 \2 \4/')
-    tally "$p" "$f" "${s:-0}"
+    spec_run "core-$target" "$suite"/*.wast "$suite"/proposals/custom-page-sizes/*.wast --target "$target"
   done
+  spec_run component-model "$components"/*/*.wast
 elif [ "${CI:-}" = "true" ]; then
-  echo "spec: the WebAssembly test suite is missing at $suite (set GUST_SPEC); under CI that is a failure"
+  echo "spec: the spec suites are missing under $spec (set GUST_SPEC); under CI that is a failure"
   tally 0 1 0
 else
-  echo "spec: skipped — the WebAssembly test suite is not at $suite. Get WebAssembly/testsuite (commit in"
-  echo "      ../shared/spec/wasm-testsuite/SOURCE) and set GUST_SPEC to the folder holding wasm-testsuite/."
+  echo "spec: skipped — the spec suites are not under $spec. Get WebAssembly/testsuite and"
+  echo "      WebAssembly/component-model (commits in ../shared/spec/*/SOURCE) and set GUST_SPEC to the"
+  echo "      folder holding wasm-testsuite/ and component-model/."
   tally 0 0 1
 fi
 

@@ -107,7 +107,7 @@ public sealed class BindgenWorldTests
     public void FlagsAndEnums()
     {
         const string P = "test:flag-sets/permissions#";
-        using (var h = BindgenHarness.Build("flag-sets", "flag_sets.c"))
+        using (var h = BindgenHarness.Build("flag-sets", "flag-sets.c"))
         {
             Assert.Equal(Flags("read", "write"), h.Call(P + "roundtrip-small", Flags("read")));
             Assert.Equal(Flags("exec"), h.Call(P + "roundtrip-small", Flags("write", "exec")));
@@ -172,7 +172,7 @@ public sealed class BindgenWorldTests
     public void WorldLevelFunctionsAndInlineInterface()
     {
         var put = new List<ComponentValue>();
-        using var h = BindgenHarness.Build("world-funcs", "world_funcs.c", new Dictionary<string, BindgenHarness.HostFunction>
+        using var h = BindgenHarness.Build("world-funcs", "world-funcs.c", new Dictionary<string, BindgenHarness.HostFunction>
         {
             ["$root now"] = _ => U64(1000),
             ["host get"] = _ => Meta("host", 1),
@@ -247,7 +247,7 @@ public sealed class BindgenWorldTests
     public void ExportedResource()
     {
         const string I = "test:resource-export/counters#";
-        using var h = BindgenHarness.Build("resource-export", "resource_export.c");
+        using var h = BindgenHarness.Build("resource-export", "resource-export.c");
         var a = h.Call(I + "[constructor]counter", S64(5))!;
         Assert.Equal(Handle(1), a);
         h.Call(I + "[method]counter.increment", h.Borrow(a), S64(37));

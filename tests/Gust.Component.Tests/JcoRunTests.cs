@@ -8,7 +8,9 @@ namespace Gust.Component.Tests;
 /// <summary>
 /// Components written in C run under jco: `gust bindgen c` bindings plus the C of tests/Gust.Component.Tests/bindgen,
 /// compiled with clang-16 for wasm32, wrapped by `gust component new`, then transpiled by jco and called from node
-/// (tests/jco/run.mjs with the expectations in tests/jco/cases/&lt;world&gt;.mjs).
+/// (tests/jco/run.mjs with the expectations in tests/jco/cases/&lt;world&gt;.mjs): strings, lists, records, variants,
+/// results, an exported resource used as a JS class, imported resources implemented by JS classes, world-level
+/// functions and an inline interface.
 /// </summary>
 public sealed class JcoRunTests
 {
@@ -18,6 +20,9 @@ public sealed class JcoRunTests
     [InlineData("records", 4)]
     [InlineData("variants", 9)]
     [InlineData("results", 12)]
+    [InlineData("resource-export", 4)]
+    [InlineData("resources", 1)]
+    [InlineData("world-funcs", 4)]
     public void CComponentRunsUnderJco(string world, int checks)
     {
         var witDir = Path.Combine(WitTestData.WorldsDir, world);
@@ -29,7 +34,7 @@ public sealed class JcoRunTests
             CBindgen.WriteTo(bindings, dir.FullName);
             var core = Path.Combine(dir.FullName, "core.wasm");
             Jco.Exec("clang-16", "--target=wasm32", "-nostdlib", "-O2", "-Wl,--no-entry", $"-I{dir.FullName}",
-                Path.Combine(dir.FullName, bindings.GlueName), Path.Combine(WitTestData.WorldsDir, "..", "bindgen", world + ".c"), "-o", core);
+                Path.Combine(dir.FullName, bindings.GlueName), Path.Combine(WitTestData.WorldsDir, "..", "bindgen", world.Replace('-', '_') + ".c"), "-o", core);
             var component = Path.Combine(dir.FullName, "component.wasm");
             File.WriteAllBytes(component, ComponentNew.Build(File.ReadAllBytes(core), w, core));
             var output = Jco.Exec("node", Path.Combine(Jco.Dir, "run.mjs"), component, Path.Combine(Jco.Dir, "cases", world + ".mjs"));

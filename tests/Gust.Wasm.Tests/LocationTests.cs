@@ -282,6 +282,28 @@ public class LocationTests
         Assert.Equal("bad.wat:2:4", d.Location.ToString());
     }
 
+    [Theory]
+    [InlineData(new[] { 0x100, 0x105, 0x101 })]
+    [InlineData(new[] { 8, 0x20000, 5 })]
+    [InlineData(new int[0])]
+    public void PositionTablesGiveBackTheOffsetsTheyWereMadeOf(int[] offsets)
+    {
+        var table = InstrPositions.FromOffsets(offsets);
+        Assert.Equal(offsets, Enumerable.Range(0, table.Count).Select(i => table[i].ColumnOrOffset));
+        Assert.All(Enumerable.Range(0, table.Count), i => Assert.Equal(0, table[i].Line));
+    }
+
+    [Theory]
+    [InlineData(new[] { 3, 5, 2, 6, 4, 1 })]
+    [InlineData(new[] { 1, 70000, 2, 1 })]
+    [InlineData(new[] { 1, 1, 100000, 1 })]
+    public void PositionTablesGiveBackTheLinesAndColumnsTheyWereMadeOf(int[] pairs)
+    {
+        var table = InstrPositions.FromLinesAndColumns(pairs);
+        Assert.Equal(pairs.Length / 2, table.Count);
+        for (var i = 0; i < table.Count; i++) Assert.Equal(SourcePoint.AtLine(pairs[2 * i], pairs[2 * i + 1]), table[i]);
+    }
+
     [Fact]
     public void ParserAndReaderErrorsCarryLocations()
     {

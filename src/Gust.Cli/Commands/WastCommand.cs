@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gust.Component.Wast;
 using Gust.Firmware.Boards;
 using Gust.Firmware.Wast;
 using Gust.Host;
@@ -48,7 +49,7 @@ public static class WastCommand
         Func<string, WastFileResult> runFile = host is not null
             ? f => WastRunner.RunFile(f, host.CreateEngine)
             : BoardRunner(BoardCatalog.Load(Boards[target]));
-        var results = WastBatch.Run(files, runFile, jobs,
+        var results = WastBatch.Run(files, WithComponentScripts(runFile), jobs,
             onResult: f =>
             {
                 if (progress) Console.Error.Write("\r\x1b[K");
@@ -64,6 +65,11 @@ public static class WastCommand
         Console.WriteLine($"{results.Sum(f => f.Passed)} passed, {failed} failed, {results.Sum(f => f.Skipped)} skipped");
         return failed == 0 ? 0 : 1;
     }
+
+    /// <summary>Component-model scripts ((component …)) take the component runner, which parses and
+    /// validates on the host whatever the target; core scripts take <paramref name="core"/>.</summary>
+    private static Func<string, WastFileResult> WithComponentScripts(Func<string, WastFileResult> core) =>
+        f => ComponentWastRunner.IsComponentScript(File.ReadAllText(f)) ? ComponentWastRunner.RunFile(f) : core(f);
 
     /// <summary>The conformance board of each --target.</summary>
     private static readonly Dictionary<string, string> Boards = new() { ["m3"] = "mps2-an385", ["m4"] = "mps2-an386", ["rv32"] = "virt-rv32" };

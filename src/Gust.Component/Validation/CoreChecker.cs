@@ -8,8 +8,12 @@ internal sealed partial class Checker
 {
     private CoreModuleT CoreModule(CoreModuleSection m)
     {
-
-        Gust.Wasm.Validation.Validator.Validate(m.Module, file);
+        try { Gust.Wasm.Validation.Validator.Validate(m.Module, file); }
+        catch (WasmException e) when (e.Diagnostic.Location.Offset >= 0 && _at.Offset >= 0)
+        {
+            // Offsets in a core module read from a component count from the module's start.
+            throw new WasmException(e.Diagnostic with { Location = SourceLocation.AtOffset(file, _at.Offset + e.Diagnostic.Location.Offset) });
+        }
         var module = m.Module;
         var imports = new List<(string, string, CoreET)>();
         var seen = new HashSet<(string, string)>();

@@ -76,13 +76,16 @@ public static class ComponentNew
         return Encoding.UTF8.GetString(b, pos, (int)len);
     }
 
-    /// <summary>One core import the world accounts for: a function to lower, or a resource's drop.</summary>
-    private sealed record CoreImport(Import Import, WitWorldItem Item, WitFunction? Function, WitTypeDef? Resource);
+    /// <summary>One core import the world accounts for: a function to lower, or a resource built-in (an imported resource's drop; an exported one's new/rep/drop).</summary>
+    private sealed record CoreImport(Import Import, WitWorldItem Item, WitFunction? Function, WitTypeDef? Resource, ResourceBuiltin Op);
+
+    /// <summary>A function the shim's table holds until the fixup fills it: a lowered import, or an exported resource's destructor.</summary>
+    private sealed record Slot(FuncType Type, CoreImport? Lowered, string? Destructor);
 
     private sealed class Builder(WitWorld world, Module module, byte[] bytes, string? file)
     {
         private readonly ComponentDef _c = new();
-        private uint _types, _funcs, _instances, _coreFuncs, _coreInstances, _coreModules, _coreMemories;
+        private uint _types, _funcs, _instances, _components, _coreFuncs, _coreInstances, _coreModules, _coreMemories;
         /// <summary>Component-level type index of each named WIT type (imported through an instance, imported, or defined here).</summary>
         private readonly Dictionary<WitTypeDef, uint> _named = new();
         /// <summary>The instance each imported interface became.</summary>
@@ -98,16 +101,31 @@ public static class ComponentNew
             uint mainModule = _coreModules++;
             _c.Sections.Add(new CoreModuleSection(module, bytes));
             var lowered = imports.Where(i => i.Function is not null).ToList();
-            uint? shim = lowered.Count > 0 ? Shim(lowered) : null;
-            var coreFuncOf = new Dictionary<CoreImport, uint>();
-            for (int i = 0; i < lowered.Count; i++)
+            var slots = lowered.Select(i => new Slot(module.Types[(int)i.Import.FuncTypeIndex], i, null)).ToList();
+            var exportedResources = world.Exports.Where(e => e.Interface is not null)
+                .SelectMany(e => e.Interface!.Types.Where(t => t.Kind == WitTypeDefKind.Resource).Select(t => (Item: e, Resource: t))).ToList();
+            var destructors = new Dictionary<WitTypeDef, int>();
+            foreach (var (item, r) in exportedResources)
+            {
+                if (FindExport(CoreNames.Destructor(item.Name, r.Name), ExternKind.Func) is not { } dtor) continue;
+                CheckExport(dtor, new FuncType([ValType.I32], []));
+                destructors[r] = slots.Count;
+                slots.Add(new Slot(new FuncType([ValType.I32], []), null, dtor));
+            }
+            uint? shim = slots.Count > 0 ? Shim(slots) : null;
+            var slotFuncs = new List<uint>();
+            for (int i = 0; i < slots.Count; i++)
             {
                 Add(new AliasSection([new(Sort.CoreFunc, new CoreInstanceExportAlias(shim!.Value, i.ToString()))]));
-                coreFuncOf[lowered[i]] = _coreFuncs++;
+                slotFuncs.Add(_coreFuncs++);
             }
+            foreach (var (_, r) in exportedResources)
+                _named[r] = AddType(new ResourceTypeDef(ValType.I32, destructors.TryGetValue(r, out var slot) ? slotFuncs[slot] : null));
+            var coreFuncOf = new Dictionary<CoreImport, uint>();
+            for (int i = 0; i < lowered.Count; i++) coreFuncOf[lowered[i]] = slotFuncs[i];
             foreach (var r in imports.Where(i => i.Resource is not null))
             {
-                Add(new CanonSection([new CanonResource(ResourceBuiltin.Drop, NamedType(r.Resource!))]));
+                Add(new CanonSection([new CanonResource(r.Op, NamedType(r.Resource!))]));
                 coreFuncOf[r] = _coreFuncs++;
             }
             var args = new List<CoreInstantiateArg>();
@@ -129,17 +147,22 @@ public static class ComponentNew
                 realloc = AliasCore(main, re);
             var initialize = FindExport(CoreNames.Initialize, ExternKind.Func);
 
-            if (lowered.Count > 0 || initialize is not null)
+            if (slots.Count > 0 || initialize is not null)
             {
                 var actual = new List<CoreInlineExport>();
-                for (int i = 0; i < lowered.Count; i++)
+                for (int i = 0; i < slots.Count; i++)
                 {
-                    var f = lowered[i];
-                    uint func = f.Item.Interface is { } iface ? AliasFunc(_importedInstances[iface], f.Function!.ExternName) : _importedFuncs[f.Item];
-                    Add(new CanonSection([new CanonLower(func, Options(memory, realloc, null))]));
-                    actual.Add(new(i.ToString(), new SortIndex(Sort.CoreFunc, _coreFuncs++)));
+                    uint func;
+                    if (slots[i].Lowered is { } f)
+                    {
+                        uint lower = f.Item.Interface is { } iface ? AliasFunc(_importedInstances[iface], f.Function!.ExternName) : _importedFuncs[f.Item];
+                        Add(new CanonSection([new CanonLower(lower, Options(memory, realloc, null))]));
+                        func = _coreFuncs++;
+                    }
+                    else func = AliasCore(main, slots[i].Destructor!);
+                    actual.Add(new(i.ToString(), new SortIndex(Sort.CoreFunc, func)));
                 }
-                Fixup(lowered, actual, shim, main, initialize);
+                Fixup(slots, actual, shim, main, initialize);
             }
 
             foreach (var item in world.Exports) Export(item, main, memory, realloc);
@@ -225,7 +248,7 @@ public static class ComponentNew
         /// <summary>Checks every core import against the world: each must be a function of an imported item with the lowered signature.</summary>
         private List<CoreImport> MatchImports()
         {
-            var expected = new Dictionary<(string, string), (WitWorldItem Item, WitFunction? F, WitTypeDef? R)>();
+            var expected = new Dictionary<(string, string), (WitWorldItem Item, WitFunction? F, WitTypeDef? R, ResourceBuiltin Op)>();
             foreach (var item in world.Imports)
             {
                 var modules = CoreNames.ImportModules(CoreNames.InterfaceName(item));
@@ -233,24 +256,30 @@ public static class ComponentNew
                 {
                     foreach (var m in modules)
                     {
-                        foreach (var f in iface.Functions) expected[(m, f.ExternName)] = (item, f, null);
+                        foreach (var f in iface.Functions) expected[(m, f.ExternName)] = (item, f, null, ResourceBuiltin.Drop);
                         foreach (var t in iface.Types.Where(t => t.Kind == WitTypeDefKind.Resource))
-                            foreach (var n in CoreNames.ResourceDrop(t.Name)) expected[(m, n)] = (item, null, t);
+                            foreach (var n in CoreNames.ResourceDrop(t.Name)) expected[(m, n)] = (item, null, t, ResourceBuiltin.Drop);
                     }
                 }
                 else if (item.Function is { } f)
-                    foreach (var m in modules) expected[(m, f.Name)] = (item, f, null);
+                    foreach (var m in modules) expected[(m, f.Name)] = (item, f, null, ResourceBuiltin.Drop);
             }
+            foreach (var item in world.Exports.Where(e => e.Interface is not null))
+                foreach (var t in item.Interface!.Types.Where(t => t.Kind == WitTypeDefKind.Resource))
+                    foreach (var m in CoreNames.ExportedResourceModules(item.Name))
+                        foreach (var (op, kind) in (ReadOnlySpan<(string, ResourceBuiltin)>)[("new", ResourceBuiltin.New), ("rep", ResourceBuiltin.Rep), ("drop", ResourceBuiltin.Drop)])
+                            foreach (var n in CoreNames.ResourceBuiltin(t.Name, op)) expected[(m, n)] = (item, null, t, kind);
             var result = new List<CoreImport>();
             foreach (var imp in module.Imports)
             {
                 if (imp.Kind != ExternKind.Func || !expected.TryGetValue((imp.Module, imp.Name), out var e))
                     throw Error($"import `{imp.Name}` of module `{imp.Module}` is not in world `{world}`");
                 var actual = module.Types[(int)imp.FuncTypeIndex];
-                var want = e.F is { } f ? CanonicalAbi.FlattenFunc(f.FuncType, FlattenContext.Lower) : new FuncType([ValType.I32], []);
+                var want = e.F is { } f ? CanonicalAbi.FlattenFunc(f.FuncType, FlattenContext.Lower)
+                    : e.Op == ResourceBuiltin.Drop ? new FuncType([ValType.I32], []) : new FuncType([ValType.I32], [ValType.I32]);
                 if (!actual.Equals(want))
                     throw Error($"import `{imp.Name}` of module `{imp.Module}` has type {Text(actual)}, but world `{world}` needs {Text(want)}");
-                result.Add(new(imp, e.Item, e.F, e.R));
+                result.Add(new(imp, e.Item, e.F, e.R, e.Op));
             }
             return result;
         }
@@ -272,14 +301,14 @@ public static class ComponentNew
         }
 
         /// <summary>A module whose functions call through a table, so the main module can be instantiated before the lowered imports exist.</summary>
-        private uint Shim(List<CoreImport> lowered)
+        private uint Shim(List<Slot> slots)
         {
             var wat = new StringBuilder("(module\n");
-            for (int i = 0; i < lowered.Count; i++) wat.Append($"  (type $t{i} (func{Signature(module.Types[(int)lowered[i].Import.FuncTypeIndex])}))\n");
-            wat.Append($"  (table (export \"$imports\") {lowered.Count} {lowered.Count} funcref)\n");
-            for (int i = 0; i < lowered.Count; i++)
+            for (int i = 0; i < slots.Count; i++) wat.Append($"  (type $t{i} (func{Signature(slots[i].Type)}))\n");
+            wat.Append($"  (table (export \"$imports\") {slots.Count} {slots.Count} funcref)\n");
+            for (int i = 0; i < slots.Count; i++)
             {
-                var t = module.Types[(int)lowered[i].Import.FuncTypeIndex];
+                var t = slots[i].Type;
                 wat.Append($"  (func (export \"{i}\") (type $t{i})");
                 for (int p = 0; p < t.Params.Length; p++) wat.Append($" local.get {p}");
                 wat.Append($" i32.const {i} call_indirect (type $t{i}))\n");
@@ -290,23 +319,23 @@ public static class ComponentNew
             return _coreInstances++;
         }
 
-        /// <summary>Fills the shim's table with the lowered imports, then runs the module's initializer if it has one.</summary>
-        private void Fixup(List<CoreImport> lowered, List<CoreInlineExport> actual, uint? shim, uint main, string? initialize)
+        /// <summary>Fills the shim's table with the lowered imports and destructors, then runs the module's initializer if it has one.</summary>
+        private void Fixup(List<Slot> slots, List<CoreInlineExport> actual, uint? shim, uint main, string? initialize)
         {
             var wat = new StringBuilder("(module\n");
-            for (int i = 0; i < lowered.Count; i++)
-                wat.Append($"  (import \"actual\" \"{i}\" (func{Signature(module.Types[(int)lowered[i].Import.FuncTypeIndex])}))\n");
+            for (int i = 0; i < slots.Count; i++)
+                wat.Append($"  (import \"actual\" \"{i}\" (func{Signature(slots[i].Type)}))\n");
             if (initialize is not null) wat.Append($"  (import \"main\" \"{initialize}\" (func $init))\n");
-            if (lowered.Count > 0)
+            if (slots.Count > 0)
             {
-                wat.Append($"  (import \"shim\" \"$imports\" (table {lowered.Count} {lowered.Count} funcref))\n");
-                wat.Append($"  (elem (i32.const 0) func {string.Join(' ', Enumerable.Range(0, lowered.Count))})\n");
+                wat.Append($"  (import \"shim\" \"$imports\" (table {slots.Count} {slots.Count} funcref))\n");
+                wat.Append($"  (elem (i32.const 0) func {string.Join(' ', Enumerable.Range(0, slots.Count))})\n");
             }
             if (initialize is not null) wat.Append("  (start $init)\n");
             wat.Append(")\n");
             uint m = EmbedModule(wat.ToString());
             var args = new List<CoreInstantiateArg>();
-            if (lowered.Count > 0)
+            if (slots.Count > 0)
             {
                 Add(new CoreInstanceSection([new CoreInlineExports(actual)]));
                 args.Add(new("actual", _coreInstances++));
@@ -323,18 +352,21 @@ public static class ComponentNew
         {
             if (item.Interface is { } iface)
             {
-                if (iface.Types.FirstOrDefault(t => t.Kind == WitTypeDefKind.Resource) is { } r)
-                    throw WasmException.Unsupported("component-new-exported-resources", $"exported resource `{r.Name}` of `{item.Name}`", SourceLocation.AtOffset(file, -1));
                 var scope = new TypeScope(this, instance: false);
                 var exports = new List<InlineExport>();
                 foreach (var t in iface.Types)
                 {
-                    uint idx = t.Kind == WitTypeDefKind.Use ? NamedType(t.Target!) : scope.Definition(t);
+                    uint idx = t.Kind is WitTypeDefKind.Use or WitTypeDefKind.Resource ? NamedType(t.Kind == WitTypeDefKind.Use ? t.Target! : t) : scope.Definition(t);
                     _named[t] = idx;
                     exports.Add(new(new ExternName(t.Name), new SortIndex(Sort.Type, idx)));
                 }
                 foreach (var f in iface.Functions)
                     exports.Add(new(new ExternName(f.ExternName), new SortIndex(Sort.Func, Lift(CoreNames.InterfaceName(item), f, scope, main, memory, realloc))));
+                if (iface.Types.Any(t => t.Kind == WitTypeDefKind.Resource))
+                {
+                    ExportThroughShim(item, iface, exports);
+                    return;
+                }
                 Add(new InstanceSection([new InlineExports(exports)]));
                 // The export's instance type gives the interface's types names of their own (a `use`d type is a new
                 // name for the imported one, not the imported one exported again), as WIT decoders expect.
@@ -351,6 +383,66 @@ public static class ComponentNew
                 Add(new ExportSection([new(new ExternName(item.Name), new SortIndex(Sort.Func, func), null)]));
                 _funcs++;
             }
+        }
+
+        /// <summary>
+        /// An exported interface that defines resources: like wit-component, its instance comes from a small component
+        /// that imports the lifted functions and the types (resources as abstract imports) and exports them under the
+        /// interface's names, so the resources have names where the functions use them.
+        /// </summary>
+        private void ExportThroughShim(WitWorldItem item, WitInterface iface, List<InlineExport> lifted)
+        {
+            var n = new Nested();
+            var imported = new Dictionary<WitTypeDef, uint>();
+            var args = new List<InstantiateArg>();
+            var inner = new TypeScope(this, instance: false, n, imported);
+            foreach (var t in iface.Types)
+            {
+                var name = "import-type-" + t.Name;
+                var desc = t.Kind == WitTypeDefKind.Resource ? new TypeExtern(null) : new TypeExtern(inner.Definition(t));
+                n.Def.Sections.Add(new ImportSection([new(new ExternName(name), desc)]));
+                imported[t] = n.Types++;
+                args.Add(new(name, new SortIndex(Sort.Type, _named[t])));
+            }
+            var funcImports = new List<uint>();
+            foreach (var f in iface.Functions)
+            {
+                var name = "import-" + f.Kind switch
+                {
+                    FunctionKind.Constructor => $"constructor-{f.Resource!.Name}",
+                    FunctionKind.Method => $"method-{f.Resource!.Name}-{f.Name}",
+                    FunctionKind.Static => $"static-{f.Resource!.Name}-{f.Name}",
+                    _ => $"func-{f.Name}",
+                };
+                n.Def.Sections.Add(new ImportSection([new(new ExternName(name), new FuncExtern(inner.Func(f)))]));
+                funcImports.Add(n.Funcs++);
+                args.Add(new(name, lifted.First(e => e.Name.Name == f.ExternName).Item));
+            }
+            var exported = new Dictionary<WitTypeDef, uint>();
+            var outer = new TypeScope(this, instance: false, n, exported);
+            foreach (var t in iface.Types)
+            {
+                uint type = t.Kind == WitTypeDefKind.Resource ? imported[t] : outer.Definition(t);
+                n.Def.Sections.Add(new ExportSection([new(new ExternName(t.Name), new SortIndex(Sort.Type, type), null)]));
+                exported[t] = n.Types++;
+            }
+            for (int i = 0; i < iface.Functions.Count; i++)
+            {
+                var f = iface.Functions[i];
+                n.Def.Sections.Add(new ExportSection([new(new ExternName(f.ExternName), new SortIndex(Sort.Func, funcImports[i]), new FuncExtern(outer.Func(f)))]));
+                n.Funcs++;
+            }
+            Add(new NestedComponentSection(n.Def));
+            Add(new InstanceSection([new Instantiate(_components++, args)]));
+            Add(new ExportSection([new(new ExternName(item.Name), new SortIndex(Sort.Instance, _instances++), null)]));
+            _instances++;
+        }
+
+        /// <summary>A nested component being built, with its type and function counts.</summary>
+        private sealed class Nested
+        {
+            public ComponentDef Def { get; } = new();
+            public uint Types, Funcs;
         }
 
         private uint Lift(string? interfaceName, WitFunction f, TypeScope scope, uint main, uint? memory, uint? realloc)
@@ -385,7 +477,7 @@ public static class ComponentNew
         /// Encodes WIT types into a type index space: an instance type's declarators (<paramref name="instance"/>) or
         /// the component's own type sections. Named types map to indices; anonymous ones are defined where used.
         /// </summary>
-        private sealed class TypeScope(Builder b, bool instance)
+        private sealed class TypeScope(Builder b, bool instance, Nested? nested = null, Dictionary<WitTypeDef, uint>? names = null)
         {
             public List<Decl> Decls { get; } = [];
             private readonly Dictionary<WitTypeDef, uint> _local = new();
@@ -393,6 +485,11 @@ public static class ComponentNew
 
             private uint Add(TypeDef t)
             {
+                if (nested is not null)
+                {
+                    nested.Def.Sections.Add(new TypeSection([t]));
+                    return nested.Types++;
+                }
                 if (!instance) return b.AddType(t);
                 Decls.Add(new TypeDecl(t));
                 return _count++;
@@ -406,6 +503,7 @@ public static class ComponentNew
 
             private uint Named(WitTypeDef t)
             {
+                if (names is not null) return names.TryGetValue(t, out var n) ? n : throw b.Error($"type `{t.Name}` of an exported interface with resources is not supported here");
                 if (instance) return _local.TryGetValue(t, out var i) ? i : throw b.Error($"type `{t.Name}` used before its definition");
                 return b.NamedType(t);
             }

@@ -22,6 +22,16 @@ public static class CoreNames
     /// <summary>The import names of an imported resource's drop function.</summary>
     public static string[] ResourceDrop(string resource) => ["[resource-drop]" + resource, resource + "_drop"];
 
+    /// <summary>The core import module of an exported interface's resource built-ins (resource.new/rep/drop).</summary>
+    public static string[] ExportedResourceModules(string interfaceName) => ["[export]" + interfaceName, "cm32p2|_ex_" + ShortVersion(interfaceName)];
+
+    /// <summary>The import names of a resource built-in (<paramref name="op"/>: new, rep or drop), in each convention.</summary>
+    public static string[] ResourceBuiltin(string resource, string op) => [$"[resource-{op}]{resource}", $"{resource}_{op}"];
+
+    /// <summary>The export names of an exported resource's destructor.</summary>
+    public static string[] Destructor(string interfaceName, string resource) =>
+        [$"{interfaceName}#[dtor]{resource}", $"cm32p2|{ShortVersion(interfaceName)}|{resource}_dtor"];
+
     /// <summary>The export names of a lifted function (interface null for a world-level function).</summary>
     public static string[] Export(string? interfaceName, string function) => interfaceName is null
         ? [function, "cm32p2||" + function]

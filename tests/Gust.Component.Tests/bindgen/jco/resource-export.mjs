@@ -1,0 +1,12 @@
+// test:resource-export with bindgen/resource-export.c: an exported resource (constructor, methods, static, own and
+// borrow handles, lists of them, the destructor through resource.drop).
+export async function run({ counters }, check) {
+  const a = new counters.Counter(5n);
+  a.increment(37n);
+  check(a.value(), 42n, "value");
+  const many = counters.makeMany(3);
+  check(many.map((c) => c.value()), [0n, 1n, 2n], "make-many");
+  check(counters.total([a, ...many]), 45n, "total");
+  const b = counters.Counter.reset(a);
+  check(b.value(), 4200n, "reset");
+}
