@@ -51,6 +51,9 @@ public sealed class JcoInteropTests
         Assert.True(WitTestData.WorldNames().Count() >= 15);
     }
 
+    /// <summary>jco's core module (with the WIT embedded) for a test world, made once per test run.</summary>
+    internal static string SampleCore(string world) => Sample.Of(world).Core;
+
     /// <summary>What jco makes for one world (once per test run): the core module, its component, jco's WIT of it, ours.</summary>
     private sealed record Sample(string Dir, string Core, string JcoWit, string OursOfJco)
     {

@@ -9,7 +9,8 @@ namespace Gust.Component.Tests;
 /// Components written in C run under jco: `gust bindgen c` bindings plus the C of tests/Gust.Component.Tests/bindgen,
 /// compiled with clang-16 for wasm32, wrapped by `gust component new`, then transpiled by jco and called from node
 /// (tests/jco/run.mjs with the expectations in tests/jco/cases/&lt;world&gt;.mjs): strings, lists, records, variants,
-/// results, and an exported resource used as a JS class.
+/// results, an exported resource used as a JS class, imported resources implemented by JS classes, world-level
+/// functions and an inline interface.
 /// </summary>
 public sealed class JcoRunTests
 {
@@ -20,6 +21,8 @@ public sealed class JcoRunTests
     [InlineData("variants", 9)]
     [InlineData("results", 12)]
     [InlineData("resource-export", 4)]
+    [InlineData("resources", 1)]
+    [InlineData("world-funcs", 4)]
     public void CComponentRunsUnderJco(string world, int checks)
     {
         var witDir = Path.Combine(WitTestData.WorldsDir, world);
