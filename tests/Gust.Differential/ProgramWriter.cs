@@ -10,7 +10,7 @@ namespace Gust.Differential;
 /// Writes one random valid program: up to three helper functions (each may call the earlier ones)
 /// and a main function. Expressions cover the numeric instructions of all four types, conversions
 /// (trapping and saturating), loads and stores of every width with addresses around the end of the
-/// one-page memory, select, if, blocks left by br_if, br_table, calls and the occasional unreachable.
+/// memory (one page, growing to two), select, if, blocks left by br_if, br_table, calls and the occasional unreachable.
 /// Loops count a dedicated local up to a small bound and recursion is impossible, so every program
 /// ends. Float values whose NaN bits the spec leaves open (results of arithmetic, promote/demote,
 /// locals and parameters) are canonicalized before their bits can be observed (reinterpret, store),
@@ -111,8 +111,9 @@ internal sealed class ProgramWriter(PCG random)
                 var (label, type) = Pick(_labels);
                 return $"(drop (br_if {label} {Expr(type, 3, out _)} {Expr(ValType.I32, 2, out _)}))";
             }
-            if (choice < 27) return $"(if (i32.eq {Expr(ValType.I32, 2, out _)} (i32.const {N(4)})) (then (unreachable)))";
+            if (choice < 26) return $"(if (i32.eq {Expr(ValType.I32, 2, out _)} (i32.const {N(4)})) (then (unreachable)))";
         }
+        if (choice < 27) return $"(drop (memory.grow (i32.const {N(2)})))";
         if (choice < 55)
         {
             var t = Pick(Types);
@@ -184,6 +185,7 @@ internal sealed class ProgramWriter(PCG random)
             exact = t is ValType.I32 or ValType.I64;
             return $"(call {h.Name}{string.Concat(h.Params.Select(p => " " + Expr(p, depth - 1, out _)))})";
         }
+        if (t == ValType.I32 && choice == 90) return "(memory.size)";
         if (t == ValType.I32 && choice < 96)
         {
             var operand = Pick(Types);
@@ -274,7 +276,7 @@ internal sealed class ProgramWriter(PCG random)
     {
         < 85 => $"(i32.const {N(512)})",
         < 95 => $"(i32.and {Expr(ValType.I32, 2, out _)} (i32.const 0x3ff))",
-        < 98 => $"(i32.const {65536 - width - 3 + N(6)})",
+        < 98 => $"(i32.const {65536 * (1 + N(2)) - width - 3 + N(6)})",
         98 => $"(i32.const {(int)random.Next()})",
         _ => Expr(ValType.I32, 2, out _),
     };
