@@ -34,7 +34,7 @@ public sealed class JcoRunTests
             CBindgen.WriteTo(bindings, dir.FullName);
             var core = Path.Combine(dir.FullName, "core.wasm");
             Jco.Exec("clang-16", "--target=wasm32", "-nostdlib", "-O2", "-Wl,--no-entry", $"-I{dir.FullName}",
-                Path.Combine(dir.FullName, bindings.GlueName), Path.Combine(WitTestData.WorldsDir, "..", "bindgen", world.Replace('-', '_') + ".c"), "-o", core);
+                Path.Combine(dir.FullName, bindings.GlueName), Path.Combine(WitTestData.WorldsDir, "..", "bindgen", world + ".c"), "-o", core);
             var component = Path.Combine(dir.FullName, "component.wasm");
             File.WriteAllBytes(component, ComponentNew.Build(File.ReadAllBytes(core), w, core));
             var output = Jco.Exec("node", Path.Combine(Jco.Dir, "run.mjs"), component, Path.Combine(Jco.Dir, "cases", world + ".mjs"));
