@@ -1,3 +1,5 @@
+using Gust.Wasm;
+
 namespace Gust.Codegen;
 
 /// <summary>How one module is compiled.</summary>
@@ -17,6 +19,13 @@ public sealed record CodegenOptions(Target Target)
 
     /// <summary>Entries reserved for each table; null means its minimum. table.grow succeeds up to it.</summary>
     public ulong? TableWindow { get; init; }
+
+    /// <summary>
+    /// The room of an imported memory (bytes) or table (entries) as its provider reserved it, so this
+    /// module grows the shared storage no further than it reaches. Null, or no answer, means the same
+    /// rule as for the module's own memories and tables.
+    /// </summary>
+    public Func<Import, ulong?>? ImportCapacity { get; init; }
 
     /// <summary>
     /// Each function checks on entry that the stack pointer is above the link-time symbol

@@ -43,6 +43,14 @@ public static class ModuleCompiler
     {
         foreach (var mem in m.Memories)
         {
+            if (mem.Imported)
+            {
+                ir.AppendLine($"; memory {mem.Index}: imported, window {mem.WindowBytes} bytes");
+                // The same import twice is one symbol.
+                m.Declare($"{mem.Symbol} = external global [{mem.WindowBytes} x i8], align 16");
+                m.Declare($"{mem.SizeSymbol} = external global i32");
+                continue;
+            }
             ir.AppendLine($"; memory {mem.Index}: {mem.MinBytes} bytes at start, window {mem.WindowBytes} bytes");
             ir.AppendLine($"{mem.Symbol} = internal global [{mem.WindowBytes} x i8] zeroinitializer, align 16");
             ir.AppendLine($"{mem.SizeSymbol} = internal global i32 {(int)(uint)mem.MinBytes}");
@@ -60,12 +68,16 @@ public static class ModuleCompiler
 
     private static void WriteGlobals(ModuleContext m, StringBuilder ir)
     {
+        for (var i = 0u; i < m.Module.ImportedGlobalCount; i++)
+            m.Declare($"{m.GlobalSymbol(i)} = external global {LlvmTypes.Of(m.Module.GlobalTypeOf(i)!.Value.Type)}");
         for (var i = 0; i < m.Module.Globals.Count; i++)
         {
             var g = m.Module.Globals[i];
             var index = (uint)(m.Module.ImportedGlobalCount + i);
-            var kind = g.Type.Mutable ? "global" : "constant";
-            var value = ConstantExpr.Of(m, g.Init, $"global {index}");
+            // A global initialized from an imported one is set by instantiation (InitWriter).
+            var constant = ConstantExpr.IsConstant(g.Init);
+            var kind = g.Type.Mutable || !constant ? "global" : "constant";
+            var value = constant ? ConstantExpr.Of(m, g.Init, $"global {index}") : "zeroinitializer";
             ir.AppendLine($"{m.GlobalSymbol(index)} = internal {kind} {LlvmTypes.Of(g.Type.Type)} {value}");
         }
         ir.AppendLine();
@@ -74,12 +86,19 @@ public static class ModuleCompiler
     private static void WriteTables(ModuleContext m, StringBuilder ir)
     {
         var entries = Enumerable.Range(0, m.Module.FuncCount)
-            .Select(i => $"{{ ptr, i32 }} {{ ptr {m.FunctionSymbol((uint)i)}, i32 {m.TypeIds[TypeIndexOf(m.Module, (uint)i)]} }}");
+            .Select(i => $"{{ ptr, ptr }} {{ ptr {m.FunctionSymbol((uint)i)}, ptr {m.TypeId(m.FuncTypes[i])} }}");
         ir.AppendLine("; function descriptors {code, type id}: what a funcref points at");
-        ir.AppendLine($"{m.DescriptorsSymbol} = internal constant [{m.Module.FuncCount} x {{ ptr, i32 }}] [{string.Join(", ", entries)}]");
+        ir.AppendLine($"{m.DescriptorsSymbol} = internal constant [{m.Module.FuncCount} x {{ ptr, ptr }}] [{string.Join(", ", entries)}]");
         for (var t = 0u; t < m.Module.TableCount; t++)
         {
             var type = m.Module.TableTypeOf(t)!;
+            if (t < m.Module.ImportedTableCount)
+            {
+                ir.AppendLine($"; table {t}: imported, room for {m.TableCapacity(t)}");
+                m.Declare($"{m.TableSymbol(t)} = external global [{m.TableCapacity(t)} x ptr]");
+                m.Declare($"{m.TableSizeSymbol(t)} = external global i32");
+                continue;
+            }
             ir.AppendLine($"; table {t}: {type.Limits.Min} {type.ElemType.Name()} entries at start, room for {m.TableCapacity(t)}");
             ir.AppendLine($"{m.TableSymbol(t)} = internal global [{m.TableCapacity(t)} x ptr] zeroinitializer");
             ir.AppendLine($"{m.TableSizeSymbol(t)} = internal global i32 {type.Limits.Min}");
@@ -87,8 +106,9 @@ public static class ModuleCompiler
         for (var s = 0u; s < m.Module.Elems.Count; s++)
         {
             var seg = m.Module.Elems[(int)s];
-            var refs = Enumerable.Range(0, seg.Count).Select(k => "ptr " + (seg.FuncIndices is { } fs
-                ? m.FuncRef(fs[k])
+            // Instantiation computes an active segment's items that are not IR constants; nothing reads them here.
+            var refs = Enumerable.Range(0, seg.Count).Select(k => "ptr " + (seg.FuncIndices is { } fs ? m.FuncRef(fs[k])
+                : seg.Mode == SegmentMode.Active && !ConstantExpr.IsConstant(seg.Exprs![k]) ? "null"
                 : ConstantExpr.Of(m, seg.Exprs![k], $"element segment {s}")));
             // Active and declarative segments are dropped by instantiation (spec 4.5.4).
             var length = seg.Mode == SegmentMode.Passive ? seg.Count : 0;
@@ -97,10 +117,6 @@ public static class ModuleCompiler
         }
         ir.AppendLine();
     }
-
-    private static uint TypeIndexOf(Module module, uint func) => func < module.ImportedFuncCount
-        ? module.ImportsOf(ExternKind.Func).ElementAt((int)func).FuncTypeIndex
-        : module.Funcs[(int)func - module.ImportedFuncCount];
 
     private static void WriteNames(ModuleContext m, StringBuilder ir)
     {
@@ -121,18 +137,24 @@ public static class ModuleCompiler
     {
         foreach (var e in m.Module.Exports)
         {
-            var symbol = LlvmNames.Global(ModuleSymbols.Export(m.Prefix, e.Name));
+            var name = ModuleSymbols.Export(m.Prefix, e.Name);
+            var symbol = LlvmNames.Global(name);
+            if (e.Index < ImportedCount(m.Module, e.Kind))
+            {
+                // A re-exported import is its provider's: whoever links defines this name as the provider's symbol.
+                ir.AppendLine($"; export \"{LlvmNames.Printable(e.Name)}\" re-exports an import");
+                continue;
+            }
             switch (e.Kind)
             {
-                case ExternKind.Func when e.Index >= m.Module.ImportedFuncCount:
+                case ExternKind.Func:
                     var t = m.FuncTypes[e.Index];
                     ir.AppendLine($"{symbol} = alias {LlvmTypes.Return(t.Results)} ({LlvmTypes.Params(t.Params)}), ptr {m.FunctionSymbol(e.Index)}");
                     break;
-                case ExternKind.Func:
-                    throw Unsupported.Error($"re-exporting imported function \"{e.Name}\" is not supported yet");
                 case ExternKind.Memory:
                     var mem = m.Memories[e.Index];
                     ir.AppendLine($"{symbol} = alias [{mem.WindowBytes} x i8], ptr {mem.Symbol}");
+                    ir.AppendLine($"{LlvmNames.Global(ModuleSymbols.Size(name))} = alias i32, ptr {mem.SizeSymbol}");
                     break;
                 case ExternKind.Global:
                     var g = m.Module.GlobalTypeOf(e.Index)!.Value;
@@ -140,9 +162,22 @@ public static class ModuleCompiler
                     break;
                 case ExternKind.Table:
                     ir.AppendLine($"{symbol} = alias [{m.TableCapacity(e.Index)} x ptr], ptr {m.TableSymbol(e.Index)}");
+                    ir.AppendLine($"{LlvmNames.Global(ModuleSymbols.Size(name))} = alias i32, ptr {m.TableSizeSymbol(e.Index)}");
                     break;
             }
         }
         ir.AppendLine();
+    }
+
+    private static int ImportedCount(Module module, ExternKind kind) => module.Imports.Count(i => i.Kind == kind);
+
+    /// <summary>
+    /// The room a compiled module reserves for its memory (bytes) or table (entries) <paramref name="index"/>:
+    /// what a module importing it may grow it to.
+    /// </summary>
+    public static ulong Capacity(Module module, CodegenOptions options, ExternKind kind, uint index)
+    {
+        var m = new ModuleContext(module, options);
+        return kind == ExternKind.Memory ? m.Memories[index].WindowBytes : m.TableCapacity(index);
     }
 }

@@ -1,4 +1,5 @@
 using Gust.Codegen.Llvm;
+using Gust.Wasm;
 
 namespace Gust.Codegen;
 
@@ -16,7 +17,17 @@ public static class ModuleSymbols
 
     public static string FuncCount(string prefix) => $"{prefix}_func_count";
 
-    /// <summary>What an imported function is called: whoever links the module defines prefix_import_MODULE_NAME.</summary>
+    /// <summary>The current size (i32: bytes of a memory, entries of a table) of an exported or imported memory or table.</summary>
+    public static string Size(string symbol) => $"{symbol}.size";
+
+    /// <summary>
+    /// The structural type id call_indirect compares, one symbol per signature that the linker merges
+    /// across modules (a comdat), so a function placed in a shared table matches by structure (spec 4.4.8).
+    /// </summary>
+    public static string TypeId(FuncType type) =>
+        $"gust_type_{string.Join("_", type.Params.Select(p => p.Name()))}_to_{string.Join("_", type.Results.Select(r => r.Name()))}";
+
+    /// <summary>What an imported function, global, memory or table is called: whoever links the module defines prefix_import_MODULE_NAME.</summary>
     public static string Import(string prefix, string module, string name) =>
         $"{prefix}_import_{LlvmNames.CIdentifier(module)}_{LlvmNames.CIdentifier(name)}";
 }

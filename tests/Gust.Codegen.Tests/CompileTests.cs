@@ -53,11 +53,37 @@ public class CompileTests
     }
 
     [Fact]
-    public void ImportedMemoryIsAClearError()
+    public void ImportsAreTheProvidersSymbolsAndReExportsAreLeftToTheLinker()
     {
-        var m = Wat.Parse("(module (import \"env\" \"mem\" (memory 1)))");
-        var e = Assert.Throws<WasmException>(() => ModuleCompiler.EmitIr(m, new CodegenOptions(Target.Thumbv7m)));
-        Assert.Contains("imported memory env.mem is not supported yet", e.Message);
+        var m = Wat.Parse("""
+            (module
+              (import "env" "mem" (memory 1 4)) (import "env" "g" (global i32)) (import "env" "t" (table 2 funcref))
+              (global $h i32 (i32.add (global.get 0) (i32.const 1)))
+              (export "mem" (memory 0)) (export "h" (global $h))
+              (func (export "f") (result i32) (memory.size)))
+            """);
+        var ir = ModuleCompiler.EmitIr(m, new CodegenOptions(Target.Thumbv7m) { SymbolPrefix = "p", ImportCapacity = _ => 4 * 65536 });
+        Assert.Contains("@\"p_import_env_mem\" = external global [262144 x i8]", ir);
+        Assert.Contains("@\"p_import_env_mem.size\" = external global i32", ir);
+        Assert.Contains("@\"p_import_env_g\" = external global i32", ir);
+        Assert.Contains("@\"p_import_env_t.size\" = external global i32", ir);
+        Assert.Contains("load i32, ptr @\"p_import_env_mem.size\"", ir); // another module may grow it
+        Assert.Contains("re-exports an import", ir);
+        Assert.DoesNotContain("@\"p_export_mem\" =", ir);
+        Assert.Contains("@\"p_export_h\" = alias", ir);
+        Assert.Contains("load i32, ptr @\"p_import_env_g\"", ir); // $h is set by instantiation
+    }
+
+    [Fact]
+    public void TypeIdsAreOneSymbolPerSignatureAcrossModules()
+    {
+        var a = ModuleCompiler.EmitIr(Wat.Parse("(module (type (func)) (type (func (param i32) (result f64))) (table 1 funcref) (func (type 1) (f64.const 0)) (elem (i32.const 0) 0))"),
+            new CodegenOptions(Target.Thumbv7m) { SymbolPrefix = "a" });
+        var b = ModuleCompiler.EmitIr(Wat.Parse("(module (type (func (param i32) (result f64))) (table 1 funcref) (func (export \"c\") (result f64) (call_indirect (type 0) (i32.const 0) (i32.const 0))))"),
+            new CodegenOptions(Target.Thumbv7m) { SymbolPrefix = "b" });
+        const string id = "@gust_type_i32_to_f64 = linkonce_odr constant i8 0, comdat";
+        Assert.Contains(id, a);
+        Assert.Contains(id, b);
     }
 
     [Fact]

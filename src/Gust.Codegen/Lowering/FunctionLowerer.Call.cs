@@ -32,9 +32,9 @@ internal sealed partial class FunctionLowerer
         TrapIf(_w.Value($"icmp uge i32 {index.Value}, {TableSize(table)}"), TrapKind.UndefinedElement);
         var descriptor = _w.Value($"load ptr, ptr {Entry(table, index.Value)}");
         TrapIf(_w.Value($"icmp eq ptr {descriptor}, null"), TrapKind.UninitializedElement);
-        var idField = _w.Value($"getelementptr inbounds {{ ptr, i32 }}, ptr {descriptor}, i32 0, i32 1");
-        var id = _w.Value($"load i32, ptr {idField}");
-        TrapIf(_w.Value($"icmp ne i32 {id}, {_m.TypeIds[typeIndex]}"), TrapKind.IndirectCallTypeMismatch);
+        var idField = _w.Value($"getelementptr inbounds {{ ptr, ptr }}, ptr {descriptor}, i32 0, i32 1");
+        var id = _w.Value($"load ptr, ptr {idField}");
+        TrapIf(_w.Value($"icmp ne ptr {id}, {_m.TypeId(type)}"), TrapKind.IndirectCallTypeMismatch);
         EmitCall(type, _w.Value($"load ptr, ptr {descriptor}"));
     }
 

@@ -83,9 +83,9 @@ internal sealed partial class FunctionLowerer
     /// </summary>
     private int Align(Instr instr) => _m.Options.Target.Isa == Isa.Thumb ? 1 : 1 << (int)instr.Align;
 
-    /// <summary>The current size of a memory in bytes: a constant when nothing in the module can grow it.</summary>
+    /// <summary>The current size of a memory in bytes: a constant when nothing can grow it.</summary>
     private string MemorySize(MemoryLayout mem) =>
-        _m.GrowsMemory ? _w.Value($"load i32, ptr {mem.SizeSymbol}") : I32(mem.MinBytes);
+        mem.SizeVaries ? _w.Value($"load i32, ptr {mem.SizeSymbol}") : I32(mem.MinBytes);
 
     /// <summary>An i32 constant from a value below 2^32, spelled signed as IR prints it.</summary>
     private static string I32(ulong v) => ((int)(uint)v).ToString();
@@ -103,7 +103,7 @@ internal sealed partial class FunctionLowerer
         var reach = offset + width;
         if (reach > mem.WindowBytes)
             _w.Terminate($"br label %{TrapLabel(TrapKind.OutOfBoundsMemory)}");
-        else if (!_m.GrowsMemory)
+        else if (!mem.SizeVaries)
         {
             if (reach > mem.MinBytes) _w.Terminate($"br label %{TrapLabel(TrapKind.OutOfBoundsMemory)}");
             else TrapIf(_w.Value($"icmp ugt i32 {address.Value}, {I32(mem.MinBytes - reach)}"), TrapKind.OutOfBoundsMemory);

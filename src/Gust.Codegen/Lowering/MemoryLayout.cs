@@ -14,11 +14,16 @@ internal sealed class MemoryLayout
     {
         Index = index;
         Type = type;
-        Symbol = LlvmNames.Global($"{m.Prefix}.mem{index}");
-        SizeSymbol = LlvmNames.Global($"{m.Prefix}.mem{index}.bytes");
+        Imported = index < m.Module.ImportedMemoryCount;
+        var imp = Imported ? m.ImportOf(ExternKind.Memory, (uint)index) : null;
+        var name = imp is null ? $"{m.Prefix}.mem{index}" : ModuleSymbols.Import(m.Prefix, imp.Module, imp.Name);
+        Symbol = LlvmNames.Global(name);
+        SizeSymbol = LlvmNames.Global(imp is null ? $"{name}.bytes" : ModuleSymbols.Size(name));
+        // Another module may grow a memory it shares with this one.
+        SizeVaries = m.GrowsMemory || Imported || m.Module.Exports.Any(e => e.Kind == ExternKind.Memory && e.Index == index);
         MinBytes = type.Limits.Min * type.PageSize;
         var maxBytes = type.Limits.Max is { } max ? max * type.PageSize : ulong.MaxValue;
-        var window = Math.Max(m.Options.MemoryWindow ?? MinBytes, MinBytes);
+        var window = Math.Max((imp is null ? null : m.Options.ImportCapacity?.Invoke(imp)) ?? m.Options.MemoryWindow ?? MinBytes, MinBytes);
         WindowBytes = Math.Min(window, maxBytes);
         if (WindowBytes > uint.MaxValue)
             throw Unsupported.Error($"memory {index} needs {WindowBytes} bytes, more than a 32-bit RAM window can hold");
@@ -28,6 +33,12 @@ internal sealed class MemoryLayout
     }
 
     public int Index { get; }
+
+    /// <summary>Imported: the provider defines the window and its size under the import's symbols.</summary>
+    public bool Imported { get; }
+
+    /// <summary>Whether the size can change at run time (a load of <see cref="SizeSymbol"/>) or is the minimum.</summary>
+    public bool SizeVaries { get; }
     public MemoryType Type { get; }
     public string Symbol { get; }
     public string SizeSymbol { get; }

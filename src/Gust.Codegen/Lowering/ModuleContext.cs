@@ -17,10 +17,8 @@ internal sealed class ModuleContext
         Options = options;
         Names = FunctionNames.Of(module);
         FuncTypes = Enumerable.Range(0, module.FuncCount).Select(i => module.FuncTypeOf((uint)i)!).ToArray();
-        TypeIds = module.Types.Select(t => module.Types.IndexOf(t)).ToArray();
-        Memories = Enumerable.Range(0, module.MemoryCount).Select(i => new MemoryLayout(this, i, module.MemoryTypeOf((uint)i)!)).ToArray();
         GrowsMemory = module.Codes.Any(c => c.Body.Any(i => i.Op == Op.MemoryGrow));
-        Unsupported.CheckImports(module);
+        Memories = Enumerable.Range(0, module.MemoryCount).Select(i => new MemoryLayout(this, i, module.MemoryTypeOf((uint)i)!)).ToArray();
     }
 
     public Module Module { get; }
@@ -33,11 +31,22 @@ internal sealed class ModuleContext
     /// <summary>Whether any function can change a memory's size; if none can, sizes are constants.</summary>
     public bool GrowsMemory { get; }
 
-    /// <summary>
-    /// The type id call_indirect compares: the first type index with the same structure, so
-    /// structurally equal types match as the spec requires (4.4.8, call_indirect).
-    /// </summary>
-    public int[] TypeIds { get; }
+    /// <summary>The type id of a signature (<see cref="ModuleSymbols.TypeId"/>): an address, declared on first use.</summary>
+    public string TypeId(FuncType type)
+    {
+        var name = ModuleSymbols.TypeId(type);
+        Declare($"${name} = comdat any\n@{name} = linkonce_odr constant i8 0, comdat");
+        return "@" + name;
+    }
+
+    /// <summary>The <paramref name="index"/>-th import of a kind: imports come first in each index space.</summary>
+    public Import ImportOf(ExternKind kind, uint index) => Module.ImportsOf(kind).ElementAt((int)index);
+
+    private string ImportSymbol(ExternKind kind, uint index)
+    {
+        var imp = ImportOf(kind, index);
+        return LlvmNames.Global(ModuleSymbols.Import(Prefix, imp.Module, imp.Name));
+    }
 
     public string FunctionSymbol(uint index)
     {
@@ -46,9 +55,16 @@ internal sealed class ModuleContext
         return LlvmNames.Global(ModuleSymbols.Import(Prefix, imp.Module, imp.Name));
     }
 
-    public string GlobalSymbol(uint index) => LlvmNames.Global($"{Prefix}.global{index}");
-    public string TableSymbol(uint index) => LlvmNames.Global($"{Prefix}.table{index}");
-    public string TableSizeSymbol(uint index) => LlvmNames.Global($"{Prefix}.table{index}.size");
+    public string GlobalSymbol(uint index) =>
+        index < Module.ImportedGlobalCount ? ImportSymbol(ExternKind.Global, index) : LlvmNames.Global($"{Prefix}.global{index}");
+    public string TableSymbol(uint index) =>
+        index < Module.ImportedTableCount ? ImportSymbol(ExternKind.Table, index) : LlvmNames.Global($"{Prefix}.table{index}");
+    public string TableSizeSymbol(uint index)
+    {
+        if (index >= Module.ImportedTableCount) return LlvmNames.Global($"{Prefix}.table{index}.size");
+        var imp = ImportOf(ExternKind.Table, index);
+        return LlvmNames.Global(ModuleSymbols.Size(ModuleSymbols.Import(Prefix, imp.Module, imp.Name)));
+    }
     public string DescriptorsSymbol => LlvmNames.Global($"{Prefix}.funcs");
     public string DataSymbol(uint segment) => LlvmNames.Global($"{Prefix}.data{segment}");
     /// <summary>A data segment's length while it is available to memory.init; 0 once dropped (or active, after instantiation).</summary>
@@ -60,13 +76,15 @@ internal sealed class ModuleContext
     public ulong TableCapacity(uint table)
     {
         var limits = Module.TableTypeOf(table)!.Limits;
+        if (table < Module.ImportedTableCount && Options.ImportCapacity?.Invoke(ImportOf(ExternKind.Table, table)) is { } provided)
+            return Math.Max(provided, limits.Min);
         var capacity = Math.Max(Options.TableWindow ?? limits.Min, limits.Min);
         return Math.Min(capacity, limits.Max ?? ulong.MaxValue);
     }
 
     /// <summary>A funcref to function <paramref name="index"/>: the address of its descriptor {code, type id}.</summary>
     public string FuncRef(uint index) =>
-        $"getelementptr inbounds ([{Module.FuncCount} x {{ ptr, i32 }}], ptr {DescriptorsSymbol}, i32 0, i32 {index})";
+        $"getelementptr inbounds ([{Module.FuncCount} x {{ ptr, ptr }}], ptr {DescriptorsSymbol}, i32 0, i32 {index})";
 
     public void Declare(string declaration) => _declarations.Add(declaration);
 

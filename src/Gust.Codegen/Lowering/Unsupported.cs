@@ -10,11 +10,4 @@ internal static class Unsupported
 
     public static WasmException Instruction(Instr instr, string function) =>
         Error($"{instr.Info.Name} (in {function}) is not lowered to native code yet");
-
-    public static void CheckImports(Module module)
-    {
-        foreach (var imp in module.Imports)
-            if (imp.Kind != ExternKind.Func)
-                throw Error($"imported {imp.Kind.ToString().ToLowerInvariant()} {imp.Module}.{imp.Name} is not supported yet");
-    }
 }

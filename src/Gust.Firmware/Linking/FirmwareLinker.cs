@@ -20,7 +20,8 @@ public static class FirmwareLinker
                 if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
     };
 
-    public static void Link(BoardManifest board, IEnumerable<string> objects, string elf)
+    /// <summary>Links the objects with the runtime; each of <paramref name="aliases"/> defines a symbol as another's address (--defsym).</summary>
+    public static void Link(BoardManifest board, IEnumerable<string> objects, string elf, IReadOnlyDictionary<string, string>? aliases = null)
     {
         var dir = Directory.CreateTempSubdirectory("gust-link-");
         try
@@ -33,6 +34,7 @@ public static class FirmwareLinker
                 "-T", script, "--gc-sections", "-o", elf,
                 .. Runtime(board), .. objects,
                 "--start-group", .. libs, "--end-group",
+                .. (aliases ?? new Dictionary<string, string>()).Select(a => $"--defsym={a.Key}={a.Value}"),
             ]);
         }
         finally

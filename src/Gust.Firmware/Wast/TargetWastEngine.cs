@@ -10,12 +10,7 @@ internal sealed class TargetWastEngine(TargetSession session, Target target) : I
 {
     public IWastInstance Spectest { get; } = new SpectestInstance();
 
-    public IWastModule Compile(Module module, byte[] binary)
-    {
-        if (module.Imports.FirstOrDefault(i => i.Kind != ExternKind.Func) is { } imp)
-            throw new WastEngineException($"imported {imp.Kind.ToString().ToLowerInvariant()}s are not supported on the target yet ({imp.Module}.{imp.Name})");
-        return new TargetModule(session, target, module);
-    }
+    public IWastModule Compile(Module module, byte[] binary) => new TargetModule(session, target, module);
 
     public void Dispose() { }
 }
@@ -33,48 +28,69 @@ internal sealed class TargetModule(TargetSession session, Target target, Module 
         return instance;
     }
 
-    /// <summary>Compiles the instance to IR now, so a module the compiler rejects fails its own command.</summary>
+    /// <summary>
+    /// Compiles the instance to IR now, so a module the compiler rejects fails its own command; the
+    /// image compiles it again once it knows who grows shared memories (<see cref="WastImage"/>).
+    /// </summary>
     private void Record(int ordinal, IReadOnlyList<WastExtern> imports)
     {
-        var options = Options(target, module, ordinal);
+        var instance = new TargetInstance(session, ordinal, module, imports.Select(i => (TargetHandle)i.Handle).ToList(), target);
         try
         {
-            var ir = ModuleCompiler.EmitIr(module, options);
-            session.Instances[ordinal] = new TargetInstance(session, ordinal, module, imports.Select(i => (TargetHandle)i.Handle).ToList(), options, ir);
+            ModuleCompiler.EmitIr(module, instance.Options(growers: false));
+            session.Instances[ordinal] = instance;
         }
         catch (WasmException e)
         {
             session.Rejected[ordinal] = e.Diagnostic.Message;
         }
     }
-
-    /// <summary>
-    /// Memories that can grow get 16 pages (1 MiB) of room within their maximum, tables 1024 entries:
-    /// most of what the spec scripts grow to, within the RAM of the smallest conformance board (4 MiB).
-    /// </summary>
-    private static CodegenOptions Options(Target target, Module module, int ordinal)
-    {
-        var grows = module.Codes.Any(c => c.Body.Any(i => i.Op == Op.MemoryGrow));
-        var pages = module.Memories.Count > 0 ? module.Memories.Max(m => m.Limits.Min * m.PageSize) : 0;
-        return new CodegenOptions(target)
-        {
-            SymbolPrefix = $"m{ordinal}",
-            MemoryWindow = grows ? pages + 16 * 65536 : null,
-            TableWindow = module.Tables.Count > 0 ? module.Tables.Max(t => t.Limits.Min) + 1024 : null,
-        };
-    }
 }
 
 /// <summary>One instance: a module compiled under its own symbol prefix, with its imports' providers.</summary>
-internal sealed class TargetInstance(TargetSession session, int ordinal, Module module, IReadOnlyList<TargetHandle> imports, CodegenOptions options, string ir)
+internal sealed class TargetInstance(TargetSession session, int ordinal, Module module, IReadOnlyList<TargetHandle> imports, Target target)
     : IWastInstance
 {
-    public string Ir { get; } = ir;
     public int Ordinal { get; } = ordinal;
     public Module Module { get; } = module;
+    /// <summary>Each import's provider, in the module's import order.</summary>
     public IReadOnlyList<TargetHandle> Imports { get; } = imports;
-    public CodegenOptions Options { get; } = options;
-    public string Prefix => Options.SymbolPrefix;
+    public string Prefix { get; } = $"m{ordinal}";
+
+    public bool GrowsMemory => Module.Codes.Any(c => c.Body.Any(i => i.Op == Op.MemoryGrow));
+
+    /// <summary>
+    /// Memories that this module or, when <paramref name="growers"/>, a module importing them may grow
+    /// get 16 pages (1 MiB) of room within their maximum, tables 1024 entries: most of what the spec
+    /// scripts grow to, within the RAM of the smallest conformance board (4 MiB). Imported memories and
+    /// tables have the room their provider reserved.
+    /// </summary>
+    public CodegenOptions Options(bool growers)
+    {
+        var pages = Module.Memories.Count > 0 ? Module.Memories.Max(m => m.Limits.Min * m.PageSize) : 0;
+        return new CodegenOptions(target)
+        {
+            SymbolPrefix = Prefix,
+            MemoryWindow = GrowsMemory || (growers && Module.Exports.Any(e => e.Kind == ExternKind.Memory)) ? pages + 16 * 65536 : null,
+            TableWindow = Module.Tables.Count > 0 ? Module.Tables.Max(t => t.Limits.Min) + 1024 : null,
+            ImportCapacity = imp => Imports[Module.Imports.IndexOf(imp)] switch
+            {
+                SpectestExport s => SpectestInstance.Capacity(s.Name),
+                InstanceExport e => e.Instance.Capacity(e.Name, growers),
+                _ => null,
+            },
+        };
+    }
+
+    /// <summary>The room of an exported memory or table, followed through re-exports to its provider.</summary>
+    private ulong? Capacity(string export, bool growers)
+    {
+        var e = Module.Exports.First(x => x.Name == export);
+        var imported = Module.ImportsOf(e.Kind).ToList();
+        if (e.Index < imported.Count)
+            return Options(growers).ImportCapacity!(imported[(int)e.Index]);
+        return ModuleCompiler.Capacity(Module, Options(growers), e.Kind, e.Index);
+    }
 
     public WastExtern? Export(string name)
     {
@@ -103,9 +119,26 @@ internal sealed class TargetInstance(TargetSession session, int ordinal, Module 
     private static WastValue Placeholder(ValType t) => new(t, 0, IsNull: t.IsRef());
 }
 
-/// <summary>The spectest host module as far as the target provides it: the print functions (they print nothing).</summary>
+/// <summary>
+/// The spectest host module as the target provides it: print functions that print nothing, and
+/// globals, a table and a memory the image defines (<see cref="WastImage"/>), with the spec
+/// interpreter's values and limits.
+/// </summary>
 internal sealed class SpectestInstance : IWastInstance
 {
+    public static readonly Limits TableLimits = new(10, 20);
+    public static readonly Limits MemoryLimits = new(1, 2);
+
+    /// <summary>The room of spectest's table (entries) or memory (bytes): its maximum.</summary>
+    public static ulong? Capacity(string name) => name switch
+    {
+        "table" => TableLimits.Max,
+        "memory" => MemoryLimits.Max * 65536,
+        _ => null,
+    };
+
+    public static bool IsFunction(string name) => Prints.ContainsKey(name);
+
     private static readonly Dictionary<string, ValType[]> Prints = new()
     {
         ["print"] = [], ["print_i32"] = [ValType.I32], ["print_i64"] = [ValType.I64], ["print_f32"] = [ValType.F32],
@@ -117,12 +150,12 @@ internal sealed class SpectestInstance : IWastInstance
         _ when Prints.TryGetValue(name, out var ps) => new WastExtern(ExternType.Of(new FuncType(ps, [])), new SpectestExport(name)),
         "global_i32" => Global(ValType.I32), "global_i64" => Global(ValType.I64),
         "global_f32" => Global(ValType.F32), "global_f64" => Global(ValType.F64),
-        "table" => new WastExtern(ExternType.Of(new TableType(ValType.FuncRef, new Limits(10, 20))), new SpectestExport(name)),
-        "memory" => new WastExtern(ExternType.Of(new MemoryType(new Limits(1, 2))), new SpectestExport(name)),
+        "table" => new WastExtern(ExternType.Of(new TableType(ValType.FuncRef, TableLimits)), new SpectestExport(name)),
+        "memory" => new WastExtern(ExternType.Of(new MemoryType(MemoryLimits)), new SpectestExport(name)),
         _ => null,
     };
 
-    private static WastExtern Global(ValType t) => new(ExternType.Of(new GlobalType(t, false)), new SpectestExport("global"));
+    private static WastExtern Global(ValType t) => new(ExternType.Of(new GlobalType(t, false)), new SpectestExport($"global_{t.Name()}"));
 
     public IReadOnlyList<WastValue> Invoke(string name, IReadOnlyList<WastValue> args) => [];
 

@@ -22,13 +22,14 @@ internal static class WastImage
         try
         {
             var instances = session.Instances.Values.ToList();
+            var growers = instances.Any(i => i.GrowsMemory && i.Module.ImportedMemoryCount > 0);
             var objects = new string[instances.Count];
             try
             {
                 Parallel.For(0, objects.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, k =>
                 {
                     objects[k] = Path.Combine(dir.FullName, $"{instances[k].Prefix}.o");
-                    File.WriteAllBytes(objects[k], Clang.CompileIr(board.Target, instances[k].Ir));
+                    File.WriteAllBytes(objects[k], Clang.CompileIr(board.Target, ModuleCompiler.EmitIr(instances[k].Module, instances[k].Options(growers))));
                 });
             }
             catch (AggregateException e) when (e.InnerExceptions[0] is WasmException w)
@@ -36,11 +37,11 @@ internal static class WastImage
                 throw w;
             }
             var harness = Path.Combine(dir.FullName, "harness.ll");
-            File.WriteAllText(harness, Harness(session));
+            File.WriteAllText(harness, Harness(session) + SpectestDefinitions);
             var harnessObj = Path.ChangeExtension(harness, ".o");
             Clang.CompileFile(board.Target, harness, harnessObj, ["-O1"]);
             var elf = Path.Combine(dir.FullName, "image.elf");
-            FirmwareLinker.Link(board, [.. objects, harnessObj], elf);
+            FirmwareLinker.Link(board, [.. objects, harnessObj], elf, Aliases(session));
             var run = QemuRunner.Run(board, elf, timeout);
             return Outcomes(session, run);
         }
@@ -64,8 +65,8 @@ internal static class WastImage
             for (var i = 0; i < imports.Count; i++)
             {
                 var type = inst.Module.Types[(int)imports[i].FuncTypeIndex];
-                var target = inst.Imports[i] is InstanceExport e ? ModuleSymbols.Export(e.Instance.Prefix, e.Name) : null;
-                h.DefineImport(ModuleSymbols.Import(inst.Prefix, imports[i].Module, imports[i].Name), type, target);
+                var handle = inst.Imports[inst.Module.Imports.IndexOf(imports[i])];
+                h.DefineImport(ModuleSymbols.Import(inst.Prefix, imports[i].Module, imports[i].Name), type, Provider(handle));
             }
         }
         foreach (var step in session.Steps)
@@ -76,6 +77,73 @@ internal static class WastImage
                 case GetStep s: h.Get(s.Instance.Prefix, s.Export, s.Type); break;
             }
         return h.Build();
+    }
+
+    private const string SpectestPrefix = "gust_spectest_";
+
+    /// <summary>spectest's globals, table and memory (<see cref="SpectestInstance"/>): 666 and 666.6, 10 of 20 entries, 1 of 2 pages.</summary>
+    private static readonly string SpectestDefinitions = $"""
+
+        @{SpectestPrefix}global_i32 = global i32 666
+        @{SpectestPrefix}global_i64 = global i64 666
+        @{SpectestPrefix}global_f32 = global float 0x4084D4CCC0000000
+        @{SpectestPrefix}global_f64 = global double 0x4084D4CCCCCCCCCD
+        @{SpectestPrefix}table = global [{SpectestInstance.TableLimits.Max} x ptr] zeroinitializer
+        @"{SpectestPrefix}table.size" = global i32 {SpectestInstance.TableLimits.Min}
+        @{SpectestPrefix}memory = global [{SpectestInstance.Capacity("memory")} x i8] zeroinitializer, align 16
+        @"{SpectestPrefix}memory.size" = global i32 {SpectestInstance.MemoryLimits.Min * 65536}
+
+        """;
+
+    /// <summary>
+    /// The symbol that defines what a handle names: an instance's own export, followed through
+    /// re-exports of imports to the instance that defines it; spectest's by name. Null for spectest's
+    /// print functions, which the harness defines as no-ops.
+    /// </summary>
+    private static string? Provider(TargetHandle handle) => handle switch
+    {
+        SpectestExport s => SpectestInstance.IsFunction(s.Name) ? null : SpectestPrefix + s.Name,
+        InstanceExport e when ReExported(e.Instance, e.Name) is { } import => Provider(e.Instance.Imports[e.Instance.Module.Imports.IndexOf(import)]),
+        InstanceExport e => ModuleSymbols.Export(e.Instance.Prefix, e.Name),
+        _ => null,
+    };
+
+    private static Import? ReExported(TargetInstance instance, string export)
+    {
+        var e = instance.Module.Exports.First(x => x.Name == export);
+        var imported = instance.Module.ImportsOf(e.Kind).ToList();
+        return e.Index < imported.Count ? imported[(int)e.Index] : null;
+    }
+
+    /// <summary>
+    /// Link-time names for what modules share: each imported global, memory and table (and its size)
+    /// is its provider's symbol; a re-exported import's export symbol is its provider's too (a
+    /// function from spectest: the harness's no-op for the import).
+    /// </summary>
+    private static Dictionary<string, string> Aliases(TargetSession session)
+    {
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Alias(string name, string target, ExternKind kind)
+        {
+            aliases[name] = target;
+            if (kind is ExternKind.Memory or ExternKind.Table) aliases[ModuleSymbols.Size(name)] = ModuleSymbols.Size(target);
+        }
+        foreach (var inst in session.Instances.Values)
+        {
+            for (var i = 0; i < inst.Module.Imports.Count; i++)
+            {
+                var imp = inst.Module.Imports[i];
+                if (imp.Kind != ExternKind.Func && Provider(inst.Imports[i]) is { } target)
+                    Alias(ModuleSymbols.Import(inst.Prefix, imp.Module, imp.Name), target, imp.Kind);
+            }
+            foreach (var e in inst.Module.Exports)
+                if (ReExported(inst, e.Name) is { } import)
+                {
+                    var own = ModuleSymbols.Import(inst.Prefix, import.Module, import.Name);
+                    Alias(ModuleSymbols.Export(inst.Prefix, e.Name), e.Kind == ExternKind.Func ? own : Provider(inst.Imports[inst.Module.Imports.IndexOf(import)]) ?? own, e.Kind);
+                }
+        }
+        return aliases;
     }
 
     /// <summary>Reads "N: values" and "N:trap: message …" lines; steps with no line get the reason the run stopped.</summary>
