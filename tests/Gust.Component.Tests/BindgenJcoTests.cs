@@ -28,7 +28,7 @@ public sealed class BindgenJcoTests
         var dir = Directory.CreateTempSubdirectory("gust-bindgen-jco-");
         try
         {
-            var (w, core) = BindgenHarness.CompileCore(world, world + ".c");
+            var (w, core) = BindgenHarness.CompileCore(world, world.Replace('-', '_') + ".c");
             var corePath = Path.Combine(dir.FullName, "core.wasm");
             File.WriteAllBytes(corePath, core);
             var embedded = Path.Combine(dir.FullName, "embedded.wasm");

@@ -107,7 +107,7 @@ public sealed class BindgenWorldTests
     public void FlagsAndEnums()
     {
         const string P = "test:flag-sets/permissions#";
-        using (var h = BindgenHarness.Build("flag-sets", "flag-sets.c"))
+        using (var h = BindgenHarness.Build("flag-sets", "flag_sets.c"))
         {
             Assert.Equal(Flags("read", "write"), h.Call(P + "roundtrip-small", Flags("read")));
             Assert.Equal(Flags("exec"), h.Call(P + "roundtrip-small", Flags("write", "exec")));
@@ -172,7 +172,7 @@ public sealed class BindgenWorldTests
     public void WorldLevelFunctionsAndInlineInterface()
     {
         var put = new List<ComponentValue>();
-        using var h = BindgenHarness.Build("world-funcs", "world-funcs.c", new Dictionary<string, BindgenHarness.HostFunction>
+        using var h = BindgenHarness.Build("world-funcs", "world_funcs.c", new Dictionary<string, BindgenHarness.HostFunction>
         {
             ["$root now"] = _ => U64(1000),
             ["host get"] = _ => Meta("host", 1),
@@ -247,7 +247,7 @@ public sealed class BindgenWorldTests
     public void ExportedResource()
     {
         const string I = "test:resource-export/counters#";
-        using var h = BindgenHarness.Build("resource-export", "resource-export.c");
+        using var h = BindgenHarness.Build("resource-export", "resource_export.c");
         var a = h.Call(I + "[constructor]counter", S64(5))!;
         Assert.Equal(Handle(1), a);
         h.Call(I + "[method]counter.increment", h.Borrow(a), S64(37));
@@ -288,5 +288,15 @@ public sealed class BindgenWorldTests
         // got "22" (2), two keys, a merged table of three, consumed a table of two, read two bytes.
         Assert.Equal(U32(22322), h.Call("run"));
         Assert.Equal([4u, 2u], h.ImportedDrops);
+    }
+
+    [Fact]
+    public void FixedLengthLists()
+    {
+        const string I = "test:fixed-lists/vectors#";
+        using var h = BindgenHarness.Build("fixed-lists", "fixed_lists.c");
+        Assert.Equal(List(U8(192), U8(168), U8(0), U8(1)), h.Call(I + "get-ipv4-address"));
+        Assert.Equal(F32(32), h.Call(I + "dot", List(F32(1), F32(2), F32(3)), List(F32(4), F32(5), F32(6))));
+        Assert.Equal(List(List(F64(1), F64(3)), List(F64(2), F64(4))), h.Call(I + "transpose", List(List(F64(1), F64(2)), List(F64(3), F64(4)))));
     }
 }

@@ -12,8 +12,10 @@ namespace Gust.Differential;
 /// <summary>A program whose outcome on a board differs from Wasmtime's.</summary>
 public sealed record Mismatch(DiffProgram Program, string Export, string Board, Outcome Expected, Outcome Got, string? ModuleFile)
 {
+    private string Arguments => Program.Args.Count == 0 ? "" : " called with " + string.Join(" ", Program.Args.Select(a => Outcome.Of(a).ToString()));
+
     public override string ToString() =>
-        $"{Board}: program seed 0x{Program.Seed:x16} (export \"{Export}\"{(ModuleFile is null ? "" : $" of {ModuleFile}")}): expected {Expected}, got {Got}";
+        $"{Board}: program seed 0x{Program.Seed:x16} (export \"{Export}\"{Arguments}{(ModuleFile is null ? "" : $" of {ModuleFile}")}): expected {Expected}, got {Got}";
 }
 
 public sealed record RunReport(int Programs, int Images, int HostValues, IReadOnlyDictionary<string, int> HostTraps, IReadOnlyList<Mismatch> Mismatches, TimeSpan Elapsed)
@@ -43,7 +45,7 @@ public static class DifferentialRun
         }).ToList();
         Outcome[][] host;
         using (var wasmtime = new WasmtimeHost())
-            host = modules.Select((m, i) => HostRunner.Run(wasmtime, m, batches[i].Programs.Count)).ToArray();
+            host = modules.Select((m, i) => HostRunner.Run(wasmtime, m, batches[i].Programs)).ToArray();
         log?.Invoke($"generated and ran {count} programs on Wasmtime in {clock.Elapsed.TotalSeconds:F1} s");
 
         var manifests = boards.Select(BoardCatalog.Load).ToList();
@@ -56,7 +58,7 @@ public static class DifferentialRun
             Outcome[] target;
             try
             {
-                target = TargetRunner.Run(item.Board, modules[item.Batch], batch.Programs.Count, imageTimeout ?? TimeSpan.FromSeconds(60));
+                target = TargetRunner.Run(item.Board, modules[item.Batch], batch.Programs, imageTimeout ?? TimeSpan.FromSeconds(60));
             }
             catch (Exception e) // a build failure is a finding about every program of the batch, not the end of the run
             {

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Text;
 using CsCheck;
 using Gust.Wasm;
+using Gust.Wasm.Wast;
 
 namespace Gust.Differential;
 
@@ -65,9 +66,11 @@ internal sealed class ProgramWriter(PCG random)
             text.AppendLine(Function(helper, out _));
             _helpers.Add(helper);
         }
-        var main = new Helper("$@main", [], Pick(Types));
+        // Main's parameters come from the harness, a separate object, so the compiler cannot fold them away.
+        var main = new Helper("$@main", Enumerable.Range(0, N(4)).Select(_ => Pick(Types)).ToArray(), Pick(Types));
+        var args = main.Params.Select(t => new WastValue(t, Bits(t))).ToArray();
         text.AppendLine(Function(main, out var exact));
-        return new DiffProgram(seed, text.ToString(), main.Result, exact);
+        return new DiffProgram(seed, text.ToString(), args, main.Result, exact);
     }
 
     private string Function(Helper f, out bool exact)
@@ -328,14 +331,24 @@ internal sealed class ProgramWriter(PCG random)
             return $"(local.get {Pick(candidates)})";
         }
         exact = true;
+        var bits = Bits(t);
         return t switch
         {
-            ValType.I32 => $"(i32.const {(int)(N(3) == 0 ? random.Next() : Pick(I32Values))})",
-            ValType.I64 => $"(i64.const {(long)(N(3) == 0 ? random.Next64() : Pick(I64Values))})",
-            ValType.F32 => $"(f32.const {FloatText.F32(N(4) switch { 0 => random.Next(), 1 => BitConverter.SingleToUInt32Bits((N(200) - 100) / (float)(1 << N(4))), _ => Pick(F32Values) })})",
-            _ => $"(f64.const {FloatText.F64(N(4) switch { 0 => random.Next64(), 1 => BitConverter.DoubleToUInt64Bits((N(2000) - 1000) / (double)(1 << N(6))), _ => Pick(F64Values) })})",
+            ValType.I32 => $"(i32.const {(int)bits})",
+            ValType.I64 => $"(i64.const {(long)bits})",
+            ValType.F32 => $"(f32.const {FloatText.F32((uint)bits)})",
+            _ => $"(f64.const {FloatText.F64(bits)})",
         };
     }
+
+    /// <summary>A constant: mostly values at the edges of the operations (zero, extremes, NaNs, conversion bounds), else random bits or small numbers.</summary>
+    private ulong Bits(ValType t) => t switch
+    {
+        ValType.I32 => N(3) == 0 ? random.Next() : Pick(I32Values),
+        ValType.I64 => N(3) == 0 ? random.Next64() : Pick(I64Values),
+        ValType.F32 => N(4) switch { 0 => random.Next(), 1 => BitConverter.SingleToUInt32Bits((N(200) - 100) / (float)(1 << N(4))), _ => Pick(F32Values) },
+        _ => N(4) switch { 0 => random.Next64(), 1 => BitConverter.DoubleToUInt64Bits((N(2000) - 1000) / (double)(1 << N(6))), _ => Pick(F64Values) },
+    };
 
     /// <summary>A float whose bits are about to be observed: a NaN the spec leaves open becomes the canonical NaN.</summary>
     private static string Observed(ValType t, string value, bool exact)

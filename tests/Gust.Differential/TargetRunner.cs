@@ -14,9 +14,10 @@ namespace Gust.Differential;
 /// </summary>
 public static class TargetRunner
 {
-    public static Outcome[] Run(BoardManifest board, Module module, int count, TimeSpan timeout)
+    public static Outcome[] Run(BoardManifest board, Module module, IReadOnlyList<DiffProgram> programs, TimeSpan timeout)
     {
-        var invocations = Enumerable.Range(0, count).Select(i => new Invocation(Batch.Export(i), [])).ToList();
+        var count = programs.Count;
+        var invocations = programs.Select((p, i) => new Invocation(Batch.Export(i), p.Args)).ToList();
         var result = TestImage.BuildAndRun(module, board, invocations, timeout: timeout, continueAfterTrap: true);
         var outcomes = new Outcome?[count];
         foreach (var raw in result.Console.Split('\n'))
