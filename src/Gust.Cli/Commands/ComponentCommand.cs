@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gust.Component.Binary;
+using Gust.Component.Validation;
 using Gust.Component.Wit;
 using Gust.Component.Wrap;
 using Gust.Wasm;
@@ -41,6 +42,7 @@ public static class ComponentCommand
             if (!ComponentReader.IsComponent(bytes))
                 throw WasmException.Invalid("not a component (a core module? wrap it with `gust component new`)", SourceLocation.AtOffset(path, 0));
             var component = ComponentReader.Read(bytes, path);
+            ComponentValidator.Validate(component, path);
             Console.Out.Write(ComponentWit.Print(component));
             return 0;
         }));

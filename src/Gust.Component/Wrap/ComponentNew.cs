@@ -2,6 +2,7 @@ using System.Text;
 using Gust.Component.Abi;
 using Gust.Component.Binary;
 using Gust.Component.Model;
+using Gust.Component.Validation;
 using Gust.Component.Wit;
 using Gust.Wasm;
 using Gust.Wasm.Binary;
@@ -36,6 +37,7 @@ public static class ComponentNew
         }
         var stripped = StripComponentType(core);
         var def = new Builder(world, ModuleReader.Read(stripped, file), stripped, file).Build();
+        ComponentValidator.Validate(def, file);
         return ComponentWriter.Write(def);
     }
 

@@ -37,7 +37,7 @@ internal sealed class TargetModule(TargetSession session, Target target, Module 
         var instance = new TargetInstance(session, ordinal, module, imports.Select(i => (TargetHandle)i.Handle).ToList(), target);
         try
         {
-            ModuleCompiler.EmitIr(module, instance.Options(growers: false));
+            ModuleCompiler.EmitIr(module, instance.Options());
             session.Instances[ordinal] = instance;
         }
         catch (WasmException e)
@@ -59,37 +59,39 @@ internal sealed class TargetInstance(TargetSession session, int ordinal, Module 
 
     public bool GrowsMemory => Module.Codes.Any(c => c.Body.Any(i => i.Op == Op.MemoryGrow));
 
+    public bool ExportsMemory => Module.Exports.Any(e => e.Kind == ExternKind.Memory);
+
+    /// <summary>Bytes reserved for each memory the module defines (null: its minimum); the image plans it from the board's RAM.</summary>
+    public ulong? MemoryWindow { get; set; }
+
     /// <summary>
-    /// Memories that this module or, when <paramref name="growers"/>, a module importing them may grow
-    /// get 16 pages (1 MiB) of room within their maximum, tables 1024 entries: most of what the spec
-    /// scripts grow to, within the RAM of the smallest conformance board (4 MiB). Imported memories and
-    /// tables have the room their provider reserved.
+    /// Memories get <see cref="MemoryWindow"/>, tables 1024 entries of room beyond their minimum (within
+    /// their maximum); imported memories and tables have the room their provider reserved.
     /// </summary>
-    public CodegenOptions Options(bool growers)
+    public CodegenOptions Options()
     {
-        var pages = Module.Memories.Count > 0 ? Module.Memories.Max(m => m.Limits.Min * m.PageSize) : 0;
         return new CodegenOptions(target)
         {
             SymbolPrefix = Prefix,
-            MemoryWindow = GrowsMemory || (growers && Module.Exports.Any(e => e.Kind == ExternKind.Memory)) ? pages + 16 * 65536 : null,
+            MemoryWindow = MemoryWindow,
             TableWindow = Module.Tables.Count > 0 ? Module.Tables.Max(t => t.Limits.Min) + 1024 : null,
             ImportCapacity = imp => Imports[Module.Imports.IndexOf(imp)] switch
             {
                 SpectestExport s => SpectestInstance.Capacity(s.Name),
-                InstanceExport e => e.Instance.Capacity(e.Name, growers),
+                InstanceExport e => e.Instance.Capacity(e.Name),
                 _ => null,
             },
         };
     }
 
     /// <summary>The room of an exported memory or table, followed through re-exports to its provider.</summary>
-    private ulong? Capacity(string export, bool growers)
+    private ulong? Capacity(string export)
     {
         var e = Module.Exports.First(x => x.Name == export);
         var imported = Module.ImportsOf(e.Kind).ToList();
         if (e.Index < imported.Count)
-            return Options(growers).ImportCapacity!(imported[(int)e.Index]);
-        return ModuleCompiler.Capacity(Module, Options(growers), e.Kind, e.Index);
+            return Options().ImportCapacity!(imported[(int)e.Index]);
+        return ModuleCompiler.Capacity(Module, Options(), e.Kind, e.Index);
     }
 
     public WastExtern? Export(string name)

@@ -22,14 +22,14 @@ internal static class WastImage
         try
         {
             var instances = session.Instances.Values.ToList();
-            var growers = instances.Any(i => i.GrowsMemory && i.Module.ImportedMemoryCount > 0);
+            PlanMemories(instances, board);
             var objects = new string[instances.Count];
             try
             {
                 Parallel.For(0, objects.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, k =>
                 {
                     objects[k] = Path.Combine(dir.FullName, $"{instances[k].Prefix}.o");
-                    File.WriteAllBytes(objects[k], Clang.CompileIr(board.Target, ModuleCompiler.EmitIr(instances[k].Module, instances[k].Options(growers))));
+                    File.WriteAllBytes(objects[k], Clang.CompileIr(board.Target, ModuleCompiler.EmitIr(instances[k].Module, instances[k].Options())));
                 });
             }
             catch (AggregateException e) when (e.InnerExceptions[0] is WasmException w)
@@ -53,6 +53,34 @@ internal static class WastImage
         finally
         {
             dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>RAM kept for the stack, tables, globals and data besides the memory windows.</summary>
+    private const ulong RamReserve = 512 << 10;
+
+    /// <summary>At most this much RAM goes to the windows of memories that can grow: reset zeroes it on every run.</summary>
+    private const ulong GrowthRam = 32 << 20;
+
+    /// <summary>
+    /// Memories that can grow — of modules that grow memory, and exported ones when some module grows
+    /// an imported memory — share the board's RAM left after the other memories and a reserve: those
+    /// whose maximum is below an equal share get their maximum, the rest split what is left equally,
+    /// in whole 64 KiB pages. The others keep their minimum.
+    /// </summary>
+    private static void PlanMemories(List<TargetInstance> instances, BoardManifest board)
+    {
+        var growers = instances.Any(i => i.GrowsMemory && i.Module.ImportedMemoryCount > 0);
+        var growing = instances.Where(i => i.GrowsMemory || (growers && i.ExportsMemory)).ToList();
+        var fixedBytes = instances.Except(growing).Aggregate(0UL, (sum, i) => sum + i.Module.Memories.Aggregate(0UL, (s, m) => s + m.Limits.Min * m.PageSize));
+        var left = Math.Min(board.Ram.Length > fixedBytes + RamReserve ? board.Ram.Length - fixedBytes - RamReserve : 0, GrowthRam);
+        var memories = growing.SelectMany(i => i.Module.Memories.Select(m => (Instance: i, Cap: m.Limits.Max is { } max ? Math.Max(max, m.Limits.Min) * m.PageSize : ulong.MaxValue)))
+            .OrderBy(m => m.Cap).ToList();
+        for (var k = 0; k < memories.Count; k++)
+        {
+            var window = Math.Min(memories[k].Cap, left / (ulong)(memories.Count - k) / 65536 * 65536);
+            left -= Math.Min(window, left);
+            memories[k].Instance.MemoryWindow = Math.Max(memories[k].Instance.MemoryWindow ?? 0, window);
         }
     }
 
