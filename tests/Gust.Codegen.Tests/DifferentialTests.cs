@@ -32,6 +32,22 @@ public class DifferentialTests(ITestOutputHelper output)
         }, iter: 300);
 
     [Fact]
+    public void ComparisonAllowsOnlyWhatTheSpecLeavesOpen()
+    {
+        var exact = new DiffProgram(0, "", [], Wasm.ValType.F32, ExactResult: true);
+        var open = exact with { ExactResult = false };
+        var hostNan = Outcome.Of(Native.F32Bits(0xFFC00000));
+        Assert.True(Comparison.Agrees(open, hostNan, Outcome.Of(Native.F32Bits(0x7FC00001))));
+        Assert.False(Comparison.Agrees(open, hostNan, Outcome.Of(Native.F32Bits(0x7FA00000))));  // signaling: not arithmetic
+        Assert.False(Comparison.Agrees(exact, hostNan, Outcome.Of(Native.F32Bits(0x7FC00000))));
+        Assert.False(Comparison.Agrees(open, Outcome.Of(Native.F32Bits(0x80000000)), Outcome.Of(Native.F32Bits(0))));
+        var trap = Outcome.Trapped([Wasm.Wast.TrapKind.IntegerDivideByZero]);
+        Assert.True(Comparison.Agrees(exact, trap, trap));
+        Assert.False(Comparison.Agrees(exact, trap, Outcome.Trapped([Wasm.Wast.TrapKind.IntegerOverflow])));
+        Assert.False(Comparison.Agrees(exact, trap, Outcome.Failed("the image timed out")));
+    }
+
+    [Fact]
     public void FloatConstantsKeepTheirBits() =>
         Gen.UInt.Select(Gen.ULong).Sample((f32, f64) =>
         {
