@@ -38,7 +38,7 @@ public sealed class BindgenJcoTests
             if (world == "resource-export")
             {
                 var output = Jco.Exec("node", Path.Combine(Jco.Dir, "run.mjs"), component,
-                    Path.Combine(WitTestData.WorldsDir, "..", "bindgen", "jco", world + ".mjs"));
+                    Path.Combine(Jco.Dir, "cases", world + ".mjs"));
                 Assert.Equal("4 checks passed", output.Trim());
             }
             else Assert.True(new FileInfo(component).Length > core.Length);
