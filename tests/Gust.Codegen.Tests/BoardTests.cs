@@ -21,6 +21,20 @@ public class BoardTests
         Assert.Equal(new ExitMethod(ExitKind.SifiveTest, 0x100000), virt.Exit);
         Assert.Equal(["-bios", "none"], virt.Qemu.Args);
         Assert.Same(Target.Thumbv7em, BoardCatalog.Load("mps2-an386").Target);
+        Assert.Equal(new StackGuard(StackGuardKind.Mpu, 0x100000), an385.Stack);
+        Assert.Equal(new StackGuard(StackGuardKind.Pmp, 0x100000), virt.Stack);
+    }
+
+    [Fact]
+    public void StackGuardMustFitTheCoreAndTheRamOrigin()
+    {
+        const string board = "name = \"x\"\ncore = \"c\"\ntarget = \"rv32imac\"\n[flash]\norigin = 0\nlength = 4096\n[ram]\norigin = 0x80010000\nlength = 4096\n"
+            + "[console]\nkind = \"ns16550\"\naddress = 0\n[exit]\nmethod = \"sifive-test\"\naddress = 0\n[qemu]\nsystem = \"q\"\nmachine = \"m\"\n";
+        Assert.Equal(StackGuard.LimitCheck, BoardReader.Read(board, "x.toml").Stack);
+        Assert.Equal(new StackGuard(StackGuardKind.Pmp, 0x10000), BoardReader.Read(board + "[stack]\nguard = \"pmp\"\nguard_size = 0x10000\n", "x.toml").Stack);
+        Assert.Contains("does not exist on rv32imac", Assert.Throws<WasmException>(() => BoardReader.Read(board + "[stack]\nguard = \"mpu\"\nguard_size = 0x10000\n", "x.toml")).Message);
+        Assert.Contains("not aligned", Assert.Throws<WasmException>(() => BoardReader.Read(board + "[stack]\nguard = \"pmp\"\nguard_size = 0x100000\n", "x.toml")).Message);
+        Assert.Contains("power of two", Assert.Throws<WasmException>(() => BoardReader.Read(board + "[stack]\nguard = \"pmp\"\nguard_size = 0x3000\n", "x.toml")).Message);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal sealed partial class FunctionLowerer
             _w.Emit($"store {LlvmTypes.Of(t)} {LlvmTypes.Zero(t)}, ptr {slot}");
             _locals.Add((slot, t));
         }
-        if (_m.Options.StackLimitCheck) CheckStackLimit();
+        if (ChecksStackLimit) CheckStackLimit();
         _frames.Add(new Frame { Kind = FrameKind.Function, Params = [], Results = _type.Results, Height = 0 });
         foreach (var instr in _code.Body)
         {

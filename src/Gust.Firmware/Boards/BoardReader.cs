@@ -20,7 +20,7 @@ public static class BoardReader
             throw Error(file, e.Message);
         }
         var target = Text(root, "target", file);
-        return new BoardManifest(
+        var board = new BoardManifest(
             Text(root, "name", file),
             Text(root, "core", file),
             Target.Find(target) ?? throw Error(file, $"target \"{target}\" is not one of {string.Join(", ", Target.All)}"),
@@ -28,7 +28,32 @@ public static class BoardReader
             Range(Table(root, "ram", file), file),
             Console(Table(root, "console", file), file),
             Exit(Table(root, "exit", file), file),
-            Qemu(Table(root, "qemu", file), file));
+            Qemu(Table(root, "qemu", file), file))
+        {
+            Stack = root.TryGetValue("stack", out var stack) && stack is TomlTable t ? Stack(t, file) : StackGuard.LimitCheck,
+        };
+        var guard = board.Stack;
+        if (guard.Kind != StackGuardKind.Check && guard.Kind != (board.Target.Isa == Isa.RiscV ? StackGuardKind.Pmp : StackGuardKind.Mpu))
+            throw Error(file, $"stack guard \"{guard.Kind.ToString().ToLowerInvariant()}\" does not exist on {board.Target}");
+        if (guard.Size > 0 && board.Ram.Origin % guard.Size != 0)
+            throw Error(file, $"the stack guard sits below the RAM origin 0x{board.Ram.Origin:X8}, which is not aligned to its size 0x{guard.Size:X}");
+        return board;
+    }
+
+    private static StackGuard Stack(TomlTable t, string file)
+    {
+        var kind = Text(t, "guard", file) switch
+        {
+            "check" => StackGuardKind.Check,
+            "mpu" => StackGuardKind.Mpu,
+            "pmp" => StackGuardKind.Pmp,
+            var k => throw Error(file, $"stack guard \"{k}\" is not check, mpu or pmp"),
+        };
+        if (kind == StackGuardKind.Check) return StackGuard.LimitCheck;
+        var size = Number(t, "guard_size", file);
+        // An MPU region and a NAPOT PMP entry are a power of two in size, aligned to it.
+        if (size < 32 || (size & (size - 1)) != 0) throw Error(file, $"stack guard_size 0x{size:X} is not a power of two of at least 32 bytes");
+        return new StackGuard(kind, size);
     }
 
     private static MemoryRange Range(TomlTable t, string file) => new(Number(t, "origin", file), Number(t, "length", file));

@@ -18,16 +18,7 @@ public sealed class HarnessBuilder(bool guarded)
     private readonly StringBuilder _steps = new();
     private readonly StringBuilder _main = new();
     private readonly HashSet<string> _declared = new();
-    private string _names = "{ ptr null, i32 0 }";
     private int _count;
-
-    /// <summary>Function names for trap reports come from this module's table.</summary>
-    public void NamesFrom(string prefix, int funcCount)
-    {
-        var names = LlvmNames.Global(ModuleSymbols.FuncNames(prefix));
-        Declare(names, $"{names} = external constant [{funcCount} x ptr]");
-        _names = $"{{ ptr {names}, i32 {funcCount} }}";
-    }
 
     /// <summary>Instantiates a module before the steps, unguarded and unnumbered: a trap there ends the run.</summary>
     public void InitFirst(string prefix) => _main.AppendLine($"  call void {InitSymbol(prefix)}()");
@@ -83,7 +74,6 @@ public sealed class HarnessBuilder(bool guarded)
     public string Build()
     {
         var ir = new StringBuilder();
-        ir.AppendLine($"@gust_names = constant {{ ptr, i32 }} {_names}");
         foreach (var t in new[] { "i32", "i64", "f32", "f64" })
             ir.AppendLine($"declare void @gust_result_{t}({(t is "i64" or "f64" ? "i64" : "i32")})");
         ir.AppendLine("declare void @gust_result_ref(ptr)\ndeclare void @gust_result_begin(i32)\ndeclare void @gust_result_end()\ndeclare i32 @gust_guarded(ptr)");

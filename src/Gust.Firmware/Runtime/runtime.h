@@ -11,6 +11,24 @@ void gust_put_dec(uint32_t value);
 __attribute__((noreturn)) void gust_exit(int status);
 __attribute__((noreturn)) void gust_fault(const char *what, uint32_t cause, uint32_t address);
 
+/* The function names of one compiled module (ModuleSymbols.Names): the trap report's. */
+struct gust_module_names { const char *const *names; uint32_t count; };
+
+/* The function index gust_trap reports when a stack guard fault cannot tell which function it hit. */
+#define GUST_FUNC_UNKNOWN 0xFFFFFFFEu
+
+/* Reports a wasm trap (kind: TrapKind.cs; func: index in names, or 0xFFFFFFFF while instantiating). */
+__attribute__((noreturn)) void gust_trap(uint32_t kind, uint32_t func, const struct gust_module_names *names);
+
+/*
+ * The stack guard (the board manifest's [stack]): GUST_STACK_GUARD_BASE and GUST_STACK_GUARD_SIZE are
+ * defined where the board has one, below the RAM origin where the stack ends. init sets it up.
+ */
+void gust_stack_guard_init(void);
+
+/* The wasm function whose code holds pc (its index, *names its module's), or GUST_FUNC_UNKNOWN. */
+uint32_t gust_function_at(uint32_t pc, const struct gust_module_names **names);
+
 /* Runs fn; a wasm trap inside it is reported and returns here: 0 if none, else 1 + the trap kind. */
 uint32_t gust_guarded(void (*fn)(void));
 
