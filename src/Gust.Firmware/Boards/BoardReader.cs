@@ -20,15 +20,18 @@ public static class BoardReader
             throw Error(file, e.Message);
         }
         var target = Text(root, "target", file);
+        var flash = Range(Table(root, "flash", file), file);
+        var ram = Range(Table(root, "ram", file), file);
         var board = new BoardManifest(
             Text(root, "name", file),
             Text(root, "core", file),
             Target.Find(target) ?? throw Error(file, $"target \"{target}\" is not one of {string.Join(", ", Target.All)}"),
-            Range(Table(root, "flash", file), file),
-            Range(Table(root, "ram", file), file),
+            flash,
+            ram,
             Console(Table(root, "console", file), file),
             Exit(Table(root, "exit", file), file),
-            Qemu(Table(root, "qemu", file), file))
+            Qemu(Table(root, "qemu", file), file),
+            RamBanks(root, [flash, ram], file))
         {
             Stack = root.TryGetValue("stack", out var stack) && stack is TomlTable t ? Stack(t, file) : StackGuard.LimitCheck,
         };
@@ -37,6 +40,9 @@ public static class BoardReader
             throw Error(file, $"stack guard \"{guard.Kind.ToString().ToLowerInvariant()}\" does not exist on {board.Target}");
         if (guard.Size > 0 && board.Ram.Origin % guard.Size != 0)
             throw Error(file, $"the stack guard sits below the RAM origin 0x{board.Ram.Origin:X8}, which is not aligned to its size 0x{guard.Size:X}");
+        var below = new MemoryRange(board.Ram.Origin - guard.Size, guard.Size);
+        if (guard.Size > 0 && board.RamBanks.Prepend(board.Flash).FirstOrDefault(below.Overlaps) is { Length: > 0 } other)
+            throw Error(file, $"the stack guard 0x{below.Origin:X}..0x{below.End:X} below RAM overlaps 0x{other.Origin:X}..0x{other.End:X}");
         return board;
     }
 
@@ -54,6 +60,25 @@ public static class BoardReader
         // An MPU region and a NAPOT PMP entry are a power of two in size, aligned to it.
         if (size < 32 || (size & (size - 1)) != 0) throw Error(file, $"stack guard_size 0x{size:X} is not a power of two of at least 32 bytes");
         return new StackGuard(kind, size);
+    }
+
+    /// <summary>[[ram_banks]]: each a non-empty 32-bit range apart from flash, RAM and the other banks.</summary>
+    private static IReadOnlyList<MemoryRange> RamBanks(TomlTable root, List<MemoryRange> taken, string file)
+    {
+        if (!root.TryGetValue("ram_banks", out var v)) return [];
+        if (v is not TomlTableArray banks) throw Error(file, "ram_banks must be an array of tables ([[ram_banks]])");
+        var list = new List<MemoryRange>();
+        foreach (var t in banks)
+        {
+            var bank = Range(t, file);
+            if (bank.Length == 0 || bank.End > 1UL << 32)
+                throw Error(file, $"ram bank at 0x{bank.Origin:X} must be non-empty and end within 4 GiB");
+            if (taken.FirstOrDefault(bank.Overlaps) is { Length: > 0 } other)
+                throw Error(file, $"ram bank at 0x{bank.Origin:X} overlaps 0x{other.Origin:X}..0x{other.End:X}");
+            taken.Add(bank);
+            list.Add(bank);
+        }
+        return list;
     }
 
     private static MemoryRange Range(TomlTable t, string file) => new(Number(t, "origin", file), Number(t, "length", file));

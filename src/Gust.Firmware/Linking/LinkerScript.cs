@@ -7,6 +7,9 @@ namespace Gust.Firmware.Linking;
 /// reset, .bss (globals and the wasm memory windows) zeroed at reset. .data and .bss sit at the top
 /// of RAM and the stack below them, growing down to the RAM origin: what lies below the stack is
 /// the stack guard (<see cref="StackGuard"/>) or outside RAM, never data it could overwrite.
+/// Each extra RAM bank k (1, 2, … in manifest order) holds the input sections <see cref="BankSection"/>(k):
+/// memory windows the compiler placed there, zeroed at reset too. Reset zeroes the ranges listed in
+/// .gust_zero, so the start-up code knows nothing of a board's banks.
 /// </summary>
 public static class LinkerScript
 {
@@ -15,6 +18,9 @@ public static class LinkerScript
     /// frame plus the trap report must fit. The report after a guard fault runs there too.
     /// </summary>
     public const int StackMargin = 4096;
+
+    /// <summary>The section for memory windows in extra RAM bank <paramref name="bank"/> (1-based): .bss-like, so it takes no image bytes.</summary>
+    public static string BankSection(int bank) => $".bss.gust_bank{bank}";
 
     /// <summary>
     /// The script of the first link, with .data at the RAM origin (so its size shows) and no function
@@ -26,7 +32,7 @@ public static class LinkerScript
         MEMORY
         {
           FLASH (rx) : ORIGIN = 0x{{board.Flash.Origin:X8}}, LENGTH = 0x{{board.Flash.Length:X}}
-          RAM (rwx) : ORIGIN = 0x{{board.Ram.Origin:X8}}, LENGTH = 0x{{board.Ram.Length:X}}
+          RAM (rwx) : ORIGIN = 0x{{board.Ram.Origin:X8}}, LENGTH = 0x{{board.Ram.Length:X}}{{BankRegions(board)}}
         }
         SECTIONS
         {
@@ -35,6 +41,12 @@ public static class LinkerScript
             *(.text .text.*) *(.rodata .rodata.*) *(.srodata .srodata.*)
           } > FLASH
           .ARM.exidx : { *(.ARM.exidx*) } > FLASH
+          /* (start, end) word pairs that reset zeroes. */
+          .gust_zero : ALIGN(4) {
+            __gust_zero_start = .;
+            LONG(__bss_start) LONG(__bss_end){{ZeroRanges(board)}}
+            __gust_zero_end = .;
+          } > FLASH{{BankSections(board)}}
           /* Each wasm function's code range, for naming the function a stack guard fault hit (FunctionTable). */
           .gust_functions : ALIGN(4) {
             gust_function_table = .;
@@ -66,4 +78,23 @@ public static class LinkerScript
     /// <summary>{start, end, names, index} per wasm function: addresses the first link fixed, as the code does not move.</summary>
     private static string FunctionTable(ImageLayout? layout) => layout is null ? "" : string.Concat(layout.Functions.Select(f =>
         $"    LONG(0x{f.Start:X}) LONG(0x{f.End:X}) LONG({f.NamesSymbol}) LONG({f.Index})\n"));
+
+    private static IEnumerable<int> Banks(BoardManifest board) => Enumerable.Range(1, board.RamBanks.Count);
+
+    private static string BankRegions(BoardManifest board) => string.Concat(Banks(board).Select(k =>
+        $"\n  BANK{k} (rw) : ORIGIN = 0x{board.RamBanks[k - 1].Origin:X8}, LENGTH = 0x{board.RamBanks[k - 1].Length:X}"));
+
+    /// <summary>Listed before .bss, whose *(.bss.*) would take the windows otherwise: the first matching rule wins.</summary>
+    private static string BankSections(BoardManifest board) => string.Concat(Banks(board).Select(k => $$"""
+
+          .gust_bank{{k}} (NOLOAD) : ALIGN(16) {
+            __gust_bank{{k}}_start = .;
+            *({{BankSection(k)}})
+            . = ALIGN(4);
+            __gust_bank{{k}}_end = .;
+          } > BANK{{k}}
+        """));
+
+    private static string ZeroRanges(BoardManifest board) =>
+        string.Concat(Banks(board).Select(k => $" LONG(__gust_bank{k}_start) LONG(__gust_bank{k}_end)"));
 }

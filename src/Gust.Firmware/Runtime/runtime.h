@@ -20,6 +20,10 @@ struct gust_module_names { const char *const *names; uint32_t count; };
 /* Reports a wasm trap (kind: TrapKind.cs; func: index in names, or 0xFFFFFFFF while instantiating). */
 __attribute__((noreturn)) void gust_trap(uint32_t kind, uint32_t func, const struct gust_module_names *names);
 
+/* A trap the runtime finds for wasm function func that called it: the function table names its module. */
+__attribute__((noreturn)) void gust_trap_from(uint32_t kind, uint32_t func, uint32_t caller);
+#define GUST_TRAP_FOR_CALLER(kind, func) gust_trap_from(kind, func, (uint32_t)__builtin_return_address(0))
+
 /*
  * The stack guard (the board manifest's [stack]): GUST_STACK_GUARD_BASE and GUST_STACK_GUARD_SIZE are
  * defined where the board has one, below the RAM origin where the stack ends. init sets it up.

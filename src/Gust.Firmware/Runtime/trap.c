@@ -48,6 +48,12 @@ __attribute__((noreturn)) void gust_trap(uint32_t kind, uint32_t func, const str
     gust_exit(100 + (int)kind);
 }
 
+__attribute__((noreturn)) void gust_trap_from(uint32_t kind, uint32_t func, uint32_t caller) {
+    const struct gust_module_names *names;
+    gust_function_at(caller, &names);
+    gust_trap(kind, func, names);
+}
+
 /* Each wasm function's code range, written into the image after linking (FunctionTable.cs). */
 struct gust_function { uint32_t start, end; const struct gust_module_names *names; uint32_t index; };
 extern const struct gust_function gust_function_table[], gust_function_table_end[];
