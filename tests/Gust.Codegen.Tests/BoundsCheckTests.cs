@@ -47,6 +47,10 @@ public class BoundsCheckTests
             (local.set $b (local.get $a))
             (i32.load (i32.add (local.get $a) (i32.const 16)))    ;; checked
             (i32.add (i32.load (i32.add (i32.const 16) (local.get $b)))))  ;; the same value: covered
+          (func (export "set_in_branch") (param $a i32) (param $b i32) (param $c i32) (result i32)
+            (i32.add (i32.load (local.get $a)) (i32.load8_u (local.get $b)))     ;; both checked
+            (if (local.get $c) (then (local.set $b (local.get $a))))
+            (i32.add (i32.load (local.get $b))))                  ;; checked: $b may be the old one, checked for a byte
           (func (export "reassigned") (param $a i32) (result i32)
             (i32.load (local.get $a))                             ;; checked
             (local.set $a (i32.add (local.get $a) (i32.const 1)))
@@ -60,6 +64,7 @@ public class BoundsCheckTests
     [InlineData("branches", 3)]
     [InlineData("loops", 3)]
     [InlineData("copies", 1)]
+    [InlineData("set_in_branch", 3)]
     [InlineData("reassigned", 2)]
     public void OnlyChecksProvenRedundantAreLeftOut(string export, int checks)
     {
