@@ -22,7 +22,7 @@ public class SpecOnTargetTests
         foreach (var board in Native.Boards)
             foreach (var f in (string[])["i32.wast", "i64.wast", "f32.wast", "f64.wast", "conversions.wast", "float_exprs.wast", "float_misc.wast",
                          "int_exprs.wast", "address.wast", "br_table.wast", "traps.wast", "names.wast", "table_copy.wast", "skip-stack-guard-page.wast",
-                         "linking.wast", "imports.wast", "memory_grow.wast", "global.wast", "elem.wast", "data.wast"])
+                         "linking.wast", "imports.wast", "imports4.wast", "table_grow.wast", "memory_grow.wast", "global.wast", "elem.wast", "data.wast"])
                 data.Add(board, f);
         return data;
     }

@@ -20,6 +20,19 @@ public sealed class HarnessBuilder(bool guarded)
     private readonly HashSet<string> _declared = new();
     private string _names = "{ ptr null, i32 0 }";
     private int _count;
+    private IReadOnlyList<string> _probes = [];
+
+    /// <summary>
+    /// After every step, a line "N#" then " i32:0x…" per global in <paramref name="sizeGlobals"/>
+    /// (i32 symbols; <paramref name="external"/> says which are defined outside the harness).
+    /// </summary>
+    public void ProbeAfterEachStep(IReadOnlyList<string> sizeGlobals, Func<string, bool> external)
+    {
+        _probes = sizeGlobals.Select(LlvmNames.Global).ToList();
+        foreach (var (symbol, name) in _probes.Zip(sizeGlobals))
+            if (external(name)) Declare(symbol, $"{symbol} = external global i32");
+        if (_probes.Count > 0) Declare("@gust_put_dec", "declare void @gust_put_dec(i32)\ndeclare void @gust_putc(i8)");
+    }
 
     /// <summary>Function names for trap reports come from this module's table.</summary>
     public void NamesFrom(string prefix, int funcCount)
@@ -106,6 +119,11 @@ public sealed class HarnessBuilder(bool guarded)
         _steps.Append(body);
         _steps.AppendLine("  ret void\n}");
         _main.AppendLine(guarded ? $"  call i32 @gust_guarded(ptr @gust_step_{n})" : $"  call void @gust_step_{n}()");
+        if (_probes.Count == 0) return;
+        _main.AppendLine($"  call void @gust_put_dec(i32 {n})\n  call void @gust_putc(i8 35)");
+        for (var k = 0; k < _probes.Count; k++)
+            _main.AppendLine($"  %size.{n}.{k} = load volatile i32, ptr {_probes[k]}\n  call void @gust_result_i32(i32 %size.{n}.{k})");
+        _main.AppendLine("  call void @gust_result_end()");
     }
 
     private string InitSymbol(string prefix)

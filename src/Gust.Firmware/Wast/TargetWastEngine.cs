@@ -8,7 +8,7 @@ namespace Gust.Firmware.Wast;
 /// <summary>The <see cref="IWastEngine"/> side of a target run; see <see cref="TargetSession"/>.</summary>
 internal sealed class TargetWastEngine(TargetSession session, Target target) : IWastEngine
 {
-    public IWastInstance Spectest { get; } = new SpectestInstance();
+    public IWastInstance Spectest { get; } = new SpectestInstance(session);
 
     public IWastModule Compile(Module module, byte[] binary) => new TargetModule(session, target, module);
 
@@ -59,6 +59,8 @@ internal sealed class TargetInstance(TargetSession session, int ordinal, Module 
 
     public bool GrowsMemory => Module.Codes.Any(c => c.Body.Any(i => i.Op == Op.MemoryGrow));
 
+    public bool GrowsTable => Module.Codes.Any(c => c.Body.Any(i => i.Op == Op.TableGrow));
+
     public bool ExportsMemory => Module.Exports.Any(e => e.Kind == ExternKind.Memory);
 
     /// <summary>Bytes reserved for each memory the module defines (null: its minimum); the image plans it from the board's RAM.</summary>
@@ -84,6 +86,9 @@ internal sealed class TargetInstance(TargetSession session, int ordinal, Module 
         };
     }
 
+    /// <summary>The global holding an exported memory's or table's size (the image aliases a re-export's to its provider's).</summary>
+    public string SizeSymbol(string export) => ModuleSymbols.Size(ModuleSymbols.Export(Prefix, export));
+
     /// <summary>The room of an exported memory or table, followed through re-exports to its provider.</summary>
     private ulong? Capacity(string export)
     {
@@ -97,7 +102,10 @@ internal sealed class TargetInstance(TargetSession session, int ordinal, Module 
     public WastExtern? Export(string name)
     {
         var e = Module.Exports.FirstOrDefault(x => x.Name == name);
-        return e is null ? null : new WastExtern(ExternType.OfExport(Module, e)!, new InstanceExport(this, name));
+        if (e is null) return null;
+        var type = ExternType.OfExport(Module, e)!;
+        if (e.Kind is ExternKind.Memory or ExternKind.Table) type = session.Current(type, SizeSymbol(name));
+        return new WastExtern(type, new InstanceExport(this, name));
     }
 
     public IReadOnlyList<WastValue> Invoke(string name, IReadOnlyList<WastValue> args)
@@ -126,8 +134,13 @@ internal sealed class TargetInstance(TargetSession session, int ordinal, Module 
 /// globals, a table and a memory the image defines (<see cref="WastImage"/>), with the spec
 /// interpreter's values and limits.
 /// </summary>
-internal sealed class SpectestInstance : IWastInstance
+internal sealed class SpectestInstance(TargetSession session) : IWastInstance
 {
+    public const string Prefix = "gust_spectest_";
+
+    /// <summary>The global holding spectest's table or memory size, which the image defines.</summary>
+    public static string SizeSymbol(string name) => ModuleSymbols.Size(Prefix + name);
+
     public static readonly Limits TableLimits = new(10, 20);
     public static readonly Limits MemoryLimits = new(1, 2);
 
@@ -152,8 +165,8 @@ internal sealed class SpectestInstance : IWastInstance
         _ when Prints.TryGetValue(name, out var ps) => new WastExtern(ExternType.Of(new FuncType(ps, [])), new SpectestExport(name)),
         "global_i32" => Global(ValType.I32), "global_i64" => Global(ValType.I64),
         "global_f32" => Global(ValType.F32), "global_f64" => Global(ValType.F64),
-        "table" => new WastExtern(ExternType.Of(new TableType(ValType.FuncRef, TableLimits)), new SpectestExport(name)),
-        "memory" => new WastExtern(ExternType.Of(new MemoryType(MemoryLimits)), new SpectestExport(name)),
+        "table" => new WastExtern(session.Current(ExternType.Of(new TableType(ValType.FuncRef, TableLimits)), SizeSymbol(name)), new SpectestExport(name)),
+        "memory" => new WastExtern(session.Current(ExternType.Of(new MemoryType(MemoryLimits)), SizeSymbol(name)), new SpectestExport(name)),
         _ => null,
     };
 

@@ -16,7 +16,7 @@ namespace Gust.Firmware.Wast;
 /// </summary>
 internal static class WastImage
 {
-    public static StepOutcome[] Run(TargetSession session, BoardManifest board, TimeSpan timeout)
+    public static (StepOutcome[] Outcomes, SizeProbes Probes) Run(TargetSession session, BoardManifest board, TimeSpan timeout)
     {
         var dir = Directory.CreateTempSubdirectory("gust-wast-");
         try
@@ -43,12 +43,12 @@ internal static class WastImage
             var elf = Path.Combine(dir.FullName, "image.elf");
             FirmwareLinker.Link(board, [.. objects, harnessObj], elf, Aliases(session));
             var run = QemuRunner.Run(board, elf, timeout);
-            return Outcomes(session, run);
+            return (Outcomes(session, run), Probes(run, ProbedSizes(session)));
         }
         catch (WasmException e)
         {
             // The image could not be built: every step reports why.
-            return session.Steps.Select(_ => new StepOutcome(null, null, e.Diagnostic.Message)).ToArray();
+            return (session.Steps.Select(_ => new StepOutcome(null, null, e.Diagnostic.Message)).ToArray(), new SizeProbes());
         }
         finally
         {
@@ -87,6 +87,7 @@ internal static class WastImage
     private static string Harness(TargetSession session)
     {
         var h = new HarnessBuilder(guarded: true);
+        h.ProbeAfterEachStep(ProbedSizes(session), symbol => !symbol.StartsWith(SpectestPrefix, StringComparison.Ordinal));
         foreach (var inst in session.Instances.Values)
         {
             var imports = inst.Module.ImportsOf(ExternKind.Func).ToList();
@@ -107,7 +108,7 @@ internal static class WastImage
         return h.Build();
     }
 
-    private const string SpectestPrefix = "gust_spectest_";
+    private const string SpectestPrefix = SpectestInstance.Prefix;
 
     /// <summary>spectest's globals, table and memory (<see cref="SpectestInstance"/>): 666 and 666.6, 10 of 20 entries, 1 of 2 pages.</summary>
     private static readonly string SpectestDefinitions = $"""
@@ -172,6 +173,30 @@ internal static class WastImage
                 }
         }
         return aliases;
+    }
+
+    /// <summary>The size globals of every exported memory and table and of spectest's, when the session needs them reported.</summary>
+    private static List<string> ProbedSizes(TargetSession session) => !session.NeedsProbes ? [] :
+    [
+        .. session.Instances.Values.SelectMany(i => i.Module.Exports.Where(e => e.Kind is ExternKind.Memory or ExternKind.Table).Select(e => i.SizeSymbol(e.Name))),
+        SpectestInstance.SizeSymbol("memory"), SpectestInstance.SizeSymbol("table"),
+    ];
+
+    /// <summary>Reads the "N# i32:0x… …" lines: one size per probed global, after step N.</summary>
+    private static SizeProbes Probes(QemuResult run, List<string> symbols)
+    {
+        var probes = new SizeProbes();
+        foreach (var raw in run.Console.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            var hash = line.IndexOf('#');
+            if (hash <= 0 || !int.TryParse(line[..hash], out var n)) continue;
+            var words = line[(hash + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length != symbols.Count) continue;
+            for (var k = 0; k < words.Length; k++)
+                probes.Add(n, symbols[k], ulong.Parse(words[k][(words[k].IndexOf(':') + 3)..], NumberStyles.HexNumber));
+        }
+        return probes;
     }
 
     /// <summary>Reads "N: values" and "N:trap: message …" lines; steps with no line get the reason the run stopped.</summary>
