@@ -17,6 +17,13 @@ public sealed record CodegenOptions(Target Target)
     /// </summary>
     public ulong? MemoryWindow { get; init; }
 
+    /// <summary>
+    /// Where the window of each memory the module defines goes, by memory index: a linker section,
+    /// and for a window larger than the bank behind it, a second bank for the rest. Null, or no
+    /// answer: one piece in .bss.
+    /// </summary>
+    public Func<int, MemoryPlacement?>? MemoryPlacement { get; init; }
+
     /// <summary>Entries reserved for each table; null means its minimum. table.grow succeeds up to it.</summary>
     public ulong? TableWindow { get; init; }
 
@@ -28,6 +35,12 @@ public sealed record CodegenOptions(Target Target)
     public Func<Import, ulong?>? ImportCapacity { get; init; }
 
     /// <summary>
+    /// The low bank's length of an imported two-bank memory as its provider split it (<see cref="MemorySplit"/>);
+    /// null, or no answer, means the provider keeps the memory in one piece.
+    /// </summary>
+    public Func<Import, ulong?>? ImportSplit { get; init; }
+
+    /// <summary>
     /// Each function checks on entry that the stack pointer is above the link-time symbol
     /// <c>gust_stack_limit</c>, so deep recursion traps (call stack exhausted) instead of running
     /// the stack into other data. Off only where a hardware guard (MPU, PMP) does the job.
@@ -37,3 +50,12 @@ public sealed record CodegenOptions(Target Target)
     /// <summary>Prefix of every symbol the module defines, so several modules can share one image.</summary>
     public string SymbolPrefix { get; init; } = "wasm";
 }
+
+/// <summary>A section for memory windows (null: .bss with the rest of RAM's data), and where a window too large for it goes on.</summary>
+public sealed record MemoryPlacement(string? Section, MemorySplit? Split = null);
+
+/// <summary>
+/// A two-bank memory: bytes [0, LowBytes) in the placement's section, the rest of the window in
+/// HighSection (null: .bss). Only a window larger than LowBytes is split.
+/// </summary>
+public sealed record MemorySplit(ulong LowBytes, string? HighSection);

@@ -45,14 +45,17 @@ public static class ModuleCompiler
         {
             if (mem.Imported)
             {
-                ir.AppendLine($"; memory {mem.Index}: imported, window {mem.WindowBytes} bytes");
+                ir.AppendLine($"; memory {mem.Index}: imported, window {mem.WindowBytes} bytes{Banks(mem)}");
                 // The same import twice is one symbol.
-                m.Declare($"{mem.Symbol} = external global [{mem.WindowBytes} x i8], align 16");
+                m.Declare($"{mem.Symbol} = external global [{mem.LowWindowBytes} x i8], align 16");
+                if (mem.TwoBank) m.Declare($"{mem.HighSymbol} = external global [{mem.WindowBytes - mem.LowWindowBytes} x i8], align 16");
                 m.Declare($"{mem.SizeSymbol} = external global i32");
                 continue;
             }
-            ir.AppendLine($"; memory {mem.Index}: {mem.MinBytes} bytes at start, window {mem.WindowBytes} bytes");
-            ir.AppendLine($"{mem.Symbol} = internal global [{mem.WindowBytes} x i8] zeroinitializer, align 16");
+            ir.AppendLine($"; memory {mem.Index}: {mem.MinBytes} bytes at start, window {mem.WindowBytes} bytes{Banks(mem)}");
+            ir.AppendLine($"{mem.Symbol} = internal global [{mem.LowWindowBytes} x i8] zeroinitializer{Section(mem.Section)}, align 16");
+            if (mem.TwoBank)
+                ir.AppendLine($"{mem.HighSymbol} = internal global [{mem.WindowBytes - mem.LowWindowBytes} x i8] zeroinitializer{Section(mem.HighSection)}, align 16");
             ir.AppendLine($"{mem.SizeSymbol} = internal global i32 {(int)(uint)mem.MinBytes}");
         }
         for (var s = 0u; s < m.Module.Datas.Count; s++)
@@ -65,6 +68,10 @@ public static class ModuleCompiler
         }
         ir.AppendLine();
     }
+
+    private static string Banks(MemoryLayout mem) => mem.LowBytes is { } low ? $", two banks split at {low}" : "";
+
+    private static string Section(string? name) => name is null ? "" : $", section \"{name}\"";
 
     private static void WriteGlobals(ModuleContext m, StringBuilder ir)
     {
@@ -153,7 +160,9 @@ public static class ModuleCompiler
                     break;
                 case ExternKind.Memory:
                     var mem = m.Memories[e.Index];
-                    ir.AppendLine($"{symbol} = alias [{mem.WindowBytes} x i8], ptr {mem.Symbol}");
+                    ir.AppendLine($"{symbol} = alias [{mem.LowWindowBytes} x i8], ptr {mem.Symbol}");
+                    if (mem.TwoBank)
+                        ir.AppendLine($"{LlvmNames.Global(ModuleSymbols.High(name))} = alias [{mem.WindowBytes - mem.LowWindowBytes} x i8], ptr {mem.HighSymbol}");
                     ir.AppendLine($"{LlvmNames.Global(ModuleSymbols.Size(name))} = alias i32, ptr {mem.SizeSymbol}");
                     break;
                 case ExternKind.Global:
@@ -180,4 +189,8 @@ public static class ModuleCompiler
         var m = new ModuleContext(module, options);
         return kind == ExternKind.Memory ? m.Memories[index].WindowBytes : m.TableCapacity(index);
     }
+
+    /// <summary>The low bank's length of memory <paramref name="index"/> if the compiled module keeps it in two banks, else null.</summary>
+    public static ulong? MemorySplit(Module module, CodegenOptions options, uint index) =>
+        new ModuleContext(module, options).Memories[index].LowBytes;
 }

@@ -20,6 +20,9 @@ public static class ModuleSymbols
     /// <summary>The current size (i32: bytes of a memory, entries of a table) of an exported or imported memory or table.</summary>
     public static string Size(string symbol) => $"{symbol}.size";
 
+    /// <summary>The high bank of a two-bank memory (<see cref="MemorySplit"/>): its bytes from the split on.</summary>
+    public static string High(string symbol) => $"{symbol}.hi";
+
     /// <summary>
     /// The structural type id call_indirect compares, one symbol per signature that the linker merges
     /// across modules (a comdat), so a function placed in a shared table matches by structure (spec 4.4.8).

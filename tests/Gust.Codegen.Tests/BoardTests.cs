@@ -21,6 +21,55 @@ public class BoardTests
         Assert.Equal(new ExitMethod(ExitKind.SifiveTest, 0x100000), virt.Exit);
         Assert.Equal(["-bios", "none"], virt.Qemu.Args);
         Assert.Same(Target.Thumbv7em, BoardCatalog.Load("mps2-an386").Target);
+        Assert.Equal([new MemoryRange(0x21000000, 0x1000000)], an385.RamBanks);
+        Assert.Empty(virt.RamBanks);
+    }
+
+    private const string Minimal = """
+        name = "x"
+        core = "c"
+        target = "thumbv7m"
+        [flash]
+        origin = 0
+        length = 0x1000
+        [ram]
+        origin = 0x20000000
+        length = 0x1000
+        [console]
+        kind = "cmsdk-uart"
+        address = 0x40004000
+        [exit]
+        method = "semihosting"
+        [qemu]
+        system = "qemu-system-arm"
+        machine = "m"
+
+        """;
+
+    [Theory]
+    [InlineData("[[ram_banks]]\norigin = 0x20000800\nlength = 0x1000", "overlaps 0x20000000..0x20001000")]
+    [InlineData("[[ram_banks]]\norigin = 0x30000000\nlength = 0", "must be non-empty")]
+    [InlineData("[[ram_banks]]\norigin = 0xFFFFF000\nlength = 0x2000", "end within 4 GiB")]
+    [InlineData("[[ram_banks]]\norigin = 0x30000000\nlength = 0x1000\n[[ram_banks]]\norigin = 0x30000800\nlength = 0x1000", "overlaps 0x30000000..0x30001000")]
+    [InlineData("[[ram_banks]]\norigin = 0x30000000", "missing non-negative integer \"length\"")]
+    [InlineData("[ram_banks]\norigin = 0x30000000", "array of tables")]
+    public void BadRamBanksAreNamed(string banks, string message)
+    {
+        var e = Assert.Throws<WasmException>(() => BoardReader.Read(Minimal + banks, "x.toml"));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void RamBanksHoldTheirWindowsAndResetZeroesThem()
+    {
+        var script = LinkerScript.For(BoardCatalog.Load("mps2-an385"));
+        Assert.Contains("BANK1 (rw) : ORIGIN = 0x21000000, LENGTH = 0x1000000", script);
+        Assert.Contains($"*({LinkerScript.BankSection(1)})", script);
+        Assert.Contains("} > BANK1", script);
+        Assert.Contains("LONG(__bss_start) LONG(__bss_end) LONG(__gust_bank1_start) LONG(__gust_bank1_end)", script);
+        // The bank's rule comes before .bss's *(.bss.*), which would take its windows otherwise.
+        Assert.True(script.IndexOf("> BANK1", StringComparison.Ordinal) < script.IndexOf("*(.bss .bss.*)", StringComparison.Ordinal));
+        Assert.DoesNotContain("BANK", LinkerScript.For(BoardCatalog.Load("virt-rv32")));
     }
 
     [Fact]

@@ -43,7 +43,21 @@ public class MemoryTests
     /// <summary>The window is 4 pages but the maximum is 3: growth stops at the maximum.</summary>
     [Theory]
     [MemberData(nameof(BoardData.All), MemberType = typeof(BoardData))]
-    public void LoadsStoresAndGrowth(string board)
+    public void LoadsStoresAndGrowth(string board) => LoadsStoresAndGrowthWith(board, o => o with { MemoryWindow = 4 * 65536 });
+
+    /// <summary>
+    /// The same in a two-bank memory split after its first page, both banks in .bss: the accesses in
+    /// the second page (131071 after growth) take the runtime path (FunctionLowerer.Banks.cs).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(BoardData.All), MemberType = typeof(BoardData))]
+    public void LoadsStoresAndGrowthInTwoBanks(string board) => LoadsStoresAndGrowthWith(board, o => o with
+    {
+        MemoryWindow = 4 * 65536,
+        MemoryPlacement = _ => new MemoryPlacement(null, new MemorySplit(65536, null)),
+    });
+
+    private static void LoadsStoresAndGrowthWith(string board, Func<CodegenOptions, CodegenOptions> options)
     {
         var r = Results(board, Wat.Parse(Module),
         [
@@ -52,7 +66,7 @@ public class MemoryTests
             ("float_roundtrip", [F64(-1.25)]), ("last_byte", []),
             ("size", []), ("grow", [I32(1)]), ("size", []), ("after_grow", []), ("grow", [I32(2)]), ("grow", [I32(1)]), ("size", []), ("grow", [I32(0)]),
             ("fill_copy", []), ("globals", []), ("globals", []),
-        ], o => o with { MemoryWindow = 4 * 65536 });
+        ], options);
         Assert.Equal(
         [
             I32Text(-128), I32Text(0x80), I32Text(unchecked((short)0xFF80)), I64Text(0x0201FF80), I64Text(0x0807060504030201),

@@ -31,6 +31,7 @@ internal sealed partial class FunctionLowerer
 
     private bool LowerMemory(Instr instr)
     {
+        if (LowerTwoBank(instr)) return true;
         if (Loads.TryGetValue(instr.Op, out var load))
         {
             var width = 1 << instr.Info.NaturalAlign;

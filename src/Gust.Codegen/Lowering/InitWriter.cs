@@ -47,6 +47,14 @@ internal static class InitWriter
             var mem = m.Memories[seg.Memory];
             CheckFits(w, traps, offset, seg.Bytes.Length, w.Value($"load i32, ptr {mem.SizeSymbol}"), TrapKind.OutOfBoundsMemory);
             if (seg.Bytes.Length == 0) continue;
+            if (mem.TwoBank)
+            {
+                // The range fits (checked above); the runtime splits it at the banks' seam.
+                m.Declare(FunctionLowerer.BankInitDeclaration);
+                var size = w.Value($"load i32, ptr {mem.SizeSymbol}");
+                w.Emit($"call void @gust_bank_init({FunctionLowerer.BankArgs(mem, size)}, i32 {offset}, ptr {m.DataSymbol((uint)s)}, i32 {seg.Bytes.Length}, i32 0, i32 {seg.Bytes.Length}, i32 -1)");
+                continue;
+            }
             m.Declare("declare void @llvm.memcpy.p0.p0.i32(ptr, ptr, i32, i1)");
             var dst = w.Value($"getelementptr inbounds i8, ptr {mem.Symbol}, i32 {offset}");
             w.Emit($"call void @llvm.memcpy.p0.p0.i32(ptr {dst}, ptr {m.DataSymbol((uint)s)}, i32 {seg.Bytes.Length}, i1 false)");

@@ -30,6 +30,16 @@ internal sealed class MemoryLayout
         // Whole pages only: the window ends where the last page that fits ends.
         WindowBytes = WindowBytes / type.PageSize * type.PageSize;
         MaxPages = WindowBytes / type.PageSize;
+        var placement = imp is null ? m.Options.MemoryPlacement?.Invoke(index) : null;
+        Section = placement?.Section;
+        var split = imp is null ? placement?.Split?.LowBytes : m.Options.ImportSplit?.Invoke(imp);
+        if (split is { } low && low < WindowBytes)
+        {
+            if (low == 0) throw Unsupported.Error($"memory {index}: a two-bank split needs a non-empty low bank");
+            LowBytes = low;
+            HighSection = placement?.Split?.HighSection;
+        }
+        HighSymbol = LlvmNames.Global(ModuleSymbols.High(name));
     }
 
     public int Index { get; }
@@ -46,4 +56,19 @@ internal sealed class MemoryLayout
     public ulong WindowBytes { get; }
     public ulong MaxPages { get; }
     public int PageSizeLog2 => Type.PageSizeLog2;
+
+    /// <summary>The linker section of a defined memory's window; null: .bss.</summary>
+    public string? Section { get; }
+
+    /// <summary>
+    /// A two-bank memory keeps bytes [0, LowBytes) at <see cref="Symbol"/> and the rest of the window
+    /// at <see cref="HighSymbol"/> (in <see cref="HighSection"/>); null: one bank, the whole window at Symbol.
+    /// </summary>
+    public ulong? LowBytes { get; }
+    public bool TwoBank => LowBytes is not null;
+    public string HighSymbol { get; }
+    public string? HighSection { get; }
+
+    /// <summary>Bytes at <see cref="Symbol"/>.</summary>
+    public ulong LowWindowBytes => LowBytes ?? WindowBytes;
 }

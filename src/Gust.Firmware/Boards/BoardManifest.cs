@@ -2,7 +2,10 @@ using Gust.Codegen;
 
 namespace Gust.Firmware.Boards;
 
-/// <summary>A board as its manifest (boards/NAME.toml) describes it.</summary>
+/// <summary>
+/// A board as its manifest (boards/NAME.toml) describes it. <see cref="RamBanks"/> are RAM apart from
+/// <see cref="Ram"/> (none on most boards): only wasm memory windows go there.
+/// </summary>
 public sealed record BoardManifest(
     string Name,
     string Core,
@@ -11,11 +14,14 @@ public sealed record BoardManifest(
     MemoryRange Ram,
     ConsoleUart Console,
     ExitMethod Exit,
-    QemuMachine Qemu);
+    QemuMachine Qemu,
+    IReadOnlyList<MemoryRange> RamBanks);
 
 public readonly record struct MemoryRange(ulong Origin, ulong Length)
 {
     public ulong End => Origin + Length;
+
+    public bool Overlaps(MemoryRange other) => Origin < other.End && other.Origin < End;
 }
 
 public enum UartKind { CmsdkUart, Ns16550 }

@@ -20,15 +20,37 @@ public static class BoardReader
             throw Error(file, e.Message);
         }
         var target = Text(root, "target", file);
+        var flash = Range(Table(root, "flash", file), file);
+        var ram = Range(Table(root, "ram", file), file);
         return new BoardManifest(
             Text(root, "name", file),
             Text(root, "core", file),
             Target.Find(target) ?? throw Error(file, $"target \"{target}\" is not one of {string.Join(", ", Target.All)}"),
-            Range(Table(root, "flash", file), file),
-            Range(Table(root, "ram", file), file),
+            flash,
+            ram,
             Console(Table(root, "console", file), file),
             Exit(Table(root, "exit", file), file),
-            Qemu(Table(root, "qemu", file), file));
+            Qemu(Table(root, "qemu", file), file),
+            RamBanks(root, [flash, ram], file));
+    }
+
+    /// <summary>[[ram_banks]]: each a non-empty 32-bit range apart from flash, RAM and the other banks.</summary>
+    private static IReadOnlyList<MemoryRange> RamBanks(TomlTable root, List<MemoryRange> taken, string file)
+    {
+        if (!root.TryGetValue("ram_banks", out var v)) return [];
+        if (v is not TomlTableArray banks) throw Error(file, "ram_banks must be an array of tables ([[ram_banks]])");
+        var list = new List<MemoryRange>();
+        foreach (var t in banks)
+        {
+            var bank = Range(t, file);
+            if (bank.Length == 0 || bank.End > 1UL << 32)
+                throw Error(file, $"ram bank at 0x{bank.Origin:X} must be non-empty and end within 4 GiB");
+            if (taken.FirstOrDefault(bank.Overlaps) is { Length: > 0 } other)
+                throw Error(file, $"ram bank at 0x{bank.Origin:X} overlaps 0x{other.Origin:X}..0x{other.End:X}");
+            taken.Add(bank);
+            list.Add(bank);
+        }
+        return list;
     }
 
     private static MemoryRange Range(TomlTable t, string file) => new(Number(t, "origin", file), Number(t, "length", file));

@@ -15,7 +15,7 @@ public static class RuntimeSources
     {
         var files = new List<string>
         {
-            "print.c", "trap.c", "wasm_math.c",
+            "print.c", "trap.c", "wasm_math.c", "banks.c",
             board.Target.Isa == Isa.RiscV ? "startup_riscv.c" : "startup_cortexm.c",
             board.Console.Kind == UartKind.CmsdkUart ? "uart_cmsdk.c" : "uart_ns16550.c",
             board.Exit.Kind == ExitKind.Semihosting ? "exit_semihosting_arm.c" : "exit_sifive_test.c",
@@ -28,9 +28,12 @@ public static class RuntimeSources
         return [.. files.Select(f => Path.Combine(dir, f)), Path.Combine(dir, "trap_messages.c")];
     }
 
-    /// <summary>The defines the sources read: where the console UART and the exit device are.</summary>
+    /// <summary>The defines the sources read: where the console UART and the exit device are, and the trap kind banks.c reports.</summary>
     public static IReadOnlyList<string> Defines(BoardManifest board) =>
-        [$"-DGUST_CONSOLE_ADDRESS=0x{board.Console.Address:X}u", $"-DGUST_EXIT_ADDRESS=0x{board.Exit.Address:X}u"];
+    [
+        $"-DGUST_CONSOLE_ADDRESS=0x{board.Console.Address:X}u", $"-DGUST_EXIT_ADDRESS=0x{board.Exit.Address:X}u",
+        $"-DGUST_TRAP_OUT_OF_BOUNDS_MEMORY={(int)TrapKind.OutOfBoundsMemory}u",
+    ];
 
     private static void Extract(string dir, string name)
     {

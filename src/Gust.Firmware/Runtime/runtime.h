@@ -10,6 +10,8 @@ void gust_put_hex(uint64_t value, int digits);
 void gust_put_dec(uint32_t value);
 __attribute__((noreturn)) void gust_exit(int status);
 __attribute__((noreturn)) void gust_fault(const char *what, uint32_t cause, uint32_t address);
+/* Every wasm trap: a report line with the trap kind (TrapKind.cs) and the function index. */
+__attribute__((noreturn)) void gust_trap(uint32_t kind, uint32_t func);
 
 /* Runs fn; a wasm trap inside it is reported and returns here: 0 if none, else 1 + the trap kind. */
 uint32_t gust_guarded(void (*fn)(void));

@@ -66,6 +66,9 @@ internal sealed class TargetInstance(TargetSession session, int ordinal, Module 
     /// <summary>Bytes reserved for each memory the module defines (null: its minimum); the image plans it from the board's RAM.</summary>
     public ulong? MemoryWindow { get; set; }
 
+    /// <summary>Where the image puts the windows of the memories it planned (<see cref="MemoryPlan"/>), by memory index.</summary>
+    public Dictionary<uint, MemoryPlacement> MemoryPlacements { get; } = new();
+
     /// <summary>
     /// Memories get <see cref="MemoryWindow"/>, tables 1024 entries of room beyond their minimum (within
     /// their maximum); imported memories and tables have the room their provider reserved.
@@ -76,6 +79,8 @@ internal sealed class TargetInstance(TargetSession session, int ordinal, Module 
         {
             SymbolPrefix = Prefix,
             MemoryWindow = MemoryWindow,
+            MemoryPlacement = index => MemoryPlacements.GetValueOrDefault((uint)index),
+            ImportSplit = imp => Imports[Module.Imports.IndexOf(imp)] is InstanceExport e ? e.Instance.MemorySplit(e.Name) : null,
             TableWindow = Module.Tables.Count > 0 ? Module.Tables.Max(t => t.Limits.Min) + 1024 : null,
             ImportCapacity = imp => Imports[Module.Imports.IndexOf(imp)] switch
             {
@@ -98,6 +103,16 @@ internal sealed class TargetInstance(TargetSession session, int ordinal, Module 
             return Options().ImportCapacity!(imported[(int)e.Index]);
         return ModuleCompiler.Capacity(Module, Options(), e.Kind, e.Index);
     }
+
+    /// <summary>The low bank of an exported two-bank memory (null: one bank), followed through re-exports to its provider.</summary>
+    private ulong? MemorySplit(string export)
+    {
+        var e = Module.Exports.First(x => x.Name == export);
+        var imported = Module.ImportsOf(e.Kind).ToList();
+        return e.Index < imported.Count ? Options().ImportSplit!(imported[(int)e.Index]) : ModuleCompiler.MemorySplit(Module, Options(), e.Index);
+    }
+
+    public bool ImportsTwoBankMemory(Import imp) => imp.Kind == ExternKind.Memory && Options().ImportSplit!(imp) is not null;
 
     public WastExtern? Export(string name)
     {

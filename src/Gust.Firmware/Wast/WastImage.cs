@@ -22,7 +22,7 @@ internal static class WastImage
         try
         {
             var instances = session.Instances.Values.ToList();
-            PlanMemories(instances, board);
+            MemoryPlan.Apply(instances, board);
             var objects = new string[instances.Count];
             try
             {
@@ -53,34 +53,6 @@ internal static class WastImage
         finally
         {
             dir.Delete(recursive: true);
-        }
-    }
-
-    /// <summary>RAM kept for the stack, tables, globals and data besides the memory windows.</summary>
-    private const ulong RamReserve = 512 << 10;
-
-    /// <summary>At most this much RAM goes to the windows of memories that can grow: reset zeroes it on every run.</summary>
-    private const ulong GrowthRam = 32 << 20;
-
-    /// <summary>
-    /// Memories that can grow — of modules that grow memory, and exported ones when some module grows
-    /// an imported memory — share the board's RAM left after the other memories and a reserve: those
-    /// whose maximum is below an equal share get their maximum, the rest split what is left equally,
-    /// in whole 64 KiB pages. The others keep their minimum.
-    /// </summary>
-    private static void PlanMemories(List<TargetInstance> instances, BoardManifest board)
-    {
-        var growers = instances.Any(i => i.GrowsMemory && i.Module.ImportedMemoryCount > 0);
-        var growing = instances.Where(i => i.GrowsMemory || (growers && i.ExportsMemory)).ToList();
-        var fixedBytes = instances.Except(growing).Aggregate(0UL, (sum, i) => sum + i.Module.Memories.Aggregate(0UL, (s, m) => s + m.Limits.Min * m.PageSize));
-        var left = Math.Min(board.Ram.Length > fixedBytes + RamReserve ? board.Ram.Length - fixedBytes - RamReserve : 0, GrowthRam);
-        var memories = growing.SelectMany(i => i.Module.Memories.Select(m => (Instance: i, Cap: m.Limits.Max is { } max ? Math.Max(max, m.Limits.Min) * m.PageSize : ulong.MaxValue)))
-            .OrderBy(m => m.Cap).ToList();
-        for (var k = 0; k < memories.Count; k++)
-        {
-            var window = Math.Min(memories[k].Cap, left / (ulong)(memories.Count - k) / 65536 * 65536);
-            left -= Math.Min(window, left);
-            memories[k].Instance.MemoryWindow = Math.Max(memories[k].Instance.MemoryWindow ?? 0, window);
         }
     }
 
@@ -145,17 +117,18 @@ internal static class WastImage
     }
 
     /// <summary>
-    /// Link-time names for what modules share: each imported global, memory and table (and its size)
-    /// is its provider's symbol; a re-exported import's export symbol is its provider's too (a
+    /// Link-time names for what modules share: each imported global, memory and table (and its size,
+    /// and a two-bank memory's high bank) is its provider's symbol; a re-exported import's export symbol is its provider's too (a
     /// function from spectest: the harness's no-op for the import).
     /// </summary>
     private static Dictionary<string, string> Aliases(TargetSession session)
     {
         var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Alias(string name, string target, ExternKind kind)
+        void Alias(string name, string target, ExternKind kind, bool twoBank)
         {
             aliases[name] = target;
             if (kind is ExternKind.Memory or ExternKind.Table) aliases[ModuleSymbols.Size(name)] = ModuleSymbols.Size(target);
+            if (twoBank) aliases[ModuleSymbols.High(name)] = ModuleSymbols.High(target);
         }
         foreach (var inst in session.Instances.Values)
         {
@@ -163,13 +136,14 @@ internal static class WastImage
             {
                 var imp = inst.Module.Imports[i];
                 if (imp.Kind != ExternKind.Func && Provider(inst.Imports[i]) is { } target)
-                    Alias(ModuleSymbols.Import(inst.Prefix, imp.Module, imp.Name), target, imp.Kind);
+                    Alias(ModuleSymbols.Import(inst.Prefix, imp.Module, imp.Name), target, imp.Kind, inst.ImportsTwoBankMemory(imp));
             }
             foreach (var e in inst.Module.Exports)
                 if (ReExported(inst, e.Name) is { } import)
                 {
                     var own = ModuleSymbols.Import(inst.Prefix, import.Module, import.Name);
-                    Alias(ModuleSymbols.Export(inst.Prefix, e.Name), e.Kind == ExternKind.Func ? own : Provider(inst.Imports[inst.Module.Imports.IndexOf(import)]) ?? own, e.Kind);
+                    Alias(ModuleSymbols.Export(inst.Prefix, e.Name), e.Kind == ExternKind.Func ? own : Provider(inst.Imports[inst.Module.Imports.IndexOf(import)]) ?? own, e.Kind,
+                        inst.ImportsTwoBankMemory(import));
                 }
         }
         return aliases;
