@@ -28,11 +28,12 @@ public static class RuntimeSources
         return [.. files.Select(f => Path.Combine(dir, f)), Path.Combine(dir, "trap_messages.c")];
     }
 
-    /// <summary>The defines the sources read: where the console UART and the exit device are, and the trap kind banks.c reports.</summary>
+    /// <summary>The defines the sources read: where the console UART and the exit device are, how many extra RAM banks reset zeroes, and the trap kind banks.c reports.</summary>
     public static IReadOnlyList<string> Defines(BoardManifest board) =>
     [
         $"-DGUST_CONSOLE_ADDRESS=0x{board.Console.Address:X}u", $"-DGUST_EXIT_ADDRESS=0x{board.Exit.Address:X}u",
         $"-DGUST_TRAP_OUT_OF_BOUNDS_MEMORY={(int)TrapKind.OutOfBoundsMemory}u",
+        $"-DGUST_RAM_BANKS={board.RamBanks.Count}",
     ];
 
     private static void Extract(string dir, string name)

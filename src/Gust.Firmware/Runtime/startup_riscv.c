@@ -1,7 +1,7 @@
 /* RV32 start-up in M-mode: stack, trap vector, .data copy, .bss and RAM bank windows zeroed, fault reports. */
 #include "runtime.h"
 
-extern uint32_t __data_load[], __data_start[], __data_end[];
+extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[];
 
 __asm__(
     ".section .text.start\n"
@@ -12,13 +12,12 @@ __asm__(
     "  csrw mtvec, t0\n"
     "  j gust_reset\n");
 
-/* (start, end) pairs the linker script lists: .bss, then each extra RAM bank's memory windows. */
-extern uint32_t *const __gust_zero_start[], *const __gust_zero_end[];
-
 __attribute__((noreturn)) void gust_reset(void) {
     for (uint32_t *s = __data_load, *d = __data_start; d < __data_end;) *d++ = *s++;
-    for (uint32_t *const *r = __gust_zero_start; r < __gust_zero_end; r += 2)
-        for (uint32_t *d = r[0]; d < r[1];) *d++ = 0;
+    for (uint32_t *d = __bss_start; d < __bss_end;) *d++ = 0;
+#if GUST_RAM_BANKS
+    gust_zero_ram_banks();
+#endif
     gust_uart_init();
     gust_main();
     gust_exit(0);
