@@ -29,5 +29,12 @@ internal sealed class Frame
     public Operand[] IfParams { get; init; } = [];
     public bool SeenElse { get; set; }
 
+    /// <summary>Locals set anywhere inside this construct (their values differ on the paths that meet at its start or end).</summary>
+    public IReadOnlySet<uint> Assigned { get; init; } = new HashSet<uint>();
+    /// <summary>The locals' value numbers where an if starts, which its else branch starts from again.</summary>
+    public int[] NumbersAtEntry { get; init; } = [];
+    /// <summary>Bounds checks passed in this construct so far (memory, address value number) → greatest reach; they die at its end.</summary>
+    public Dictionary<(int Memory, int Number), ulong> Checked { get; } = new();
+
     public ValType[] BranchTypes => Kind == FrameKind.Loop ? Params : Results;
 }

@@ -63,17 +63,19 @@ internal sealed partial class FunctionLowerer
         }
         string? cond = kind == FrameKind.If ? _w.Value($"icmp ne i32 {Pop().Value}, 0") : null;
         var height = _stack.Count - ps.Length;
+        var assigned = _assigned[instr];
         switch (kind)
         {
             case FrameKind.Block:
-                _frames.Add(new Frame { Kind = kind, Params = ps, Results = rs, Height = height, Target = _w.NewLabel("block_end"), Slots = Slots(rs) });
+                _frames.Add(new Frame { Kind = kind, Params = ps, Results = rs, Height = height, Target = _w.NewLabel("block_end"), Slots = Slots(rs), Assigned = assigned });
                 break;
             case FrameKind.Loop:
             {
-                var frame = new Frame { Kind = kind, Params = ps, Results = rs, Height = height, Target = _w.NewLabel("loop"), Slots = Slots(ps) };
+                var frame = new Frame { Kind = kind, Params = ps, Results = rs, Height = height, Target = _w.NewLabel("loop"), Slots = Slots(ps), Assigned = assigned };
                 StoreSlots(frame.Slots, PopTop(ps.Length));
                 _w.Terminate($"br label %{frame.Target}");
                 _w.Label(frame.Target);
+                Renumber(assigned);
                 LoadSlots(frame.Slots, ps);
                 _frames.Add(frame);
                 break;
@@ -84,6 +86,7 @@ internal sealed partial class FunctionLowerer
                 {
                     Kind = kind, Params = ps, Results = rs, Height = height, Target = _w.NewLabel("if_end"), Slots = Slots(rs),
                     ElseLabel = _w.NewLabel("else"), IfParams = PeekTop(ps.Length),
+                    Assigned = assigned, NumbersAtEntry = (int[])_localNumbers.Clone(),
                 };
                 var then = _w.NewLabel("then");
                 _w.Terminate($"br i1 {cond}, label %{then}, label %{frame.ElseLabel}");
@@ -104,6 +107,8 @@ internal sealed partial class FunctionLowerer
         _stack.AddRange(frame.IfParams);
         _w.Label(frame.ElseLabel);
         frame.Unreachable = false;
+        frame.Checked.Clear();
+        frame.NumbersAtEntry.CopyTo(_localNumbers, 0);
     }
 
     private void CloseFrame()
@@ -125,6 +130,7 @@ internal sealed partial class FunctionLowerer
                 _frames.RemoveAt(_frames.Count - 1);
                 if (frame.Unreachable) Truncate(frame.Height);
                 Top.Unreachable = frame.Unreachable;
+                KeepAfterLoop(frame);
                 return;
             default:
                 if (!frame.Unreachable) Branch(frame);
@@ -138,6 +144,7 @@ internal sealed partial class FunctionLowerer
                 }
                 _frames.RemoveAt(_frames.Count - 1);
                 Truncate(frame.Height);
+                Renumber(frame.Assigned);
                 if (frame.EndReached)
                 {
                     _w.Label(frame.Target);

@@ -42,13 +42,13 @@ internal sealed partial class FunctionLowerer
         if (Wrapping.TryGetValue(op, out var name))
         {
             var (a, b) = Pop2();
-            Push(a.Type, _w.Value($"{name} {a.Typed}, {b.Value}"));
+            Push(a.Type, _w.Value($"{name} {a.Typed}, {b.Value}"), ExpressionNumber(op, a, b));
         }
         else if (Shifts.TryGetValue(op, out name))
         {
             var (a, b) = Pop2();
             var count = _w.Value($"and {b.Typed}, {LlvmTypes.Width(a.Type) - 1}");
-            Push(a.Type, _w.Value($"{name} {a.Typed}, {count}"));
+            Push(a.Type, _w.Value($"{name} {a.Typed}, {count}"), ExpressionNumber(op, a, b));
         }
         else if (Compares.TryGetValue(op, out name))
         {

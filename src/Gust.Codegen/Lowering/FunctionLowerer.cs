@@ -45,6 +45,7 @@ internal sealed partial class FunctionLowerer
             _w.Emit($"store {LlvmTypes.Of(t)} {LlvmTypes.Zero(t)}, ptr {slot}");
             _locals.Add((slot, t));
         }
+        StartNumbering();
         if (_m.Options.StackLimitCheck) CheckStackLimit();
         _frames.Add(new Frame { Kind = FrameKind.Function, Params = [], Results = _type.Results, Height = 0 });
         foreach (var instr in _code.Body)
@@ -97,14 +98,16 @@ internal sealed partial class FunctionLowerer
             case Op.LocalGet:
             {
                 var (slot, t) = _locals[(int)instr.Index];
-                Push(t, _w.Value($"load {LlvmTypes.Of(t)}, ptr {slot}"));
+                Push(t, _w.Value($"load {LlvmTypes.Of(t)}, ptr {slot}"), _localNumbers[instr.Index]);
                 return true;
             }
             case Op.LocalSet:
             case Op.LocalTee:
             {
-                var v = instr.Op == Op.LocalSet ? Pop() : Peek();
+                var v = Pop();
                 _w.Emit($"store {v.Typed}, ptr {_locals[(int)instr.Index].Slot}");
+                var number = _localNumbers[instr.Index] = v.Number ?? FreshNumber();
+                if (instr.Op == Op.LocalTee) _stack.Add(v with { Number = number });
                 return true;
             }
             case Op.GlobalGet:
@@ -117,7 +120,7 @@ internal sealed partial class FunctionLowerer
                 _w.Emit($"store {Pop().Typed}, ptr {_m.GlobalSymbol(instr.Index)}");
                 return true;
             case Op.I32Const:
-                Push(ValType.I32, ((int)(uint)instr.Value).ToString());
+                Push(ValType.I32, ((int)(uint)instr.Value).ToString(), ConstantNumber((uint)instr.Value));
                 return true;
             case Op.I64Const:
                 Push(ValType.I64, ((long)instr.Value).ToString());
@@ -152,7 +155,7 @@ internal sealed partial class FunctionLowerer
         }
     }
 
-    private void Push(ValType t, string value) => _stack.Add(new Operand(t, value));
+    private void Push(ValType t, string value, int? number = null) => _stack.Add(new Operand(t, value, number));
 
     private Operand Pop()
     {

@@ -88,6 +88,20 @@ internal sealed class ModuleContext
 
     public void Declare(string declaration) => _declarations.Add(declaration);
 
+    /// <summary>
+    /// Branch weights marking a branch's first successor as the one nearly always taken. LLVM then
+    /// keeps the branch rather than computing both sides and combining them (if-conversion), and
+    /// lays the likely side out as the fall-through.
+    /// </summary>
+    public string Likely
+    {
+        get
+        {
+            Declare("!0 = !{!\"branch_weights\", i32 2000, i32 1}");
+            return "!prof !0";
+        }
+    }
+
     public IEnumerable<string> Declarations => _declarations;
 
     public static string Signature(FuncType t, string symbol) =>
