@@ -8,8 +8,8 @@ namespace Gust.Firmware.Linking;
 /// of RAM and the stack below them, growing down to the RAM origin: what lies below the stack is
 /// the stack guard (<see cref="StackGuard"/>) or outside RAM, never data it could overwrite.
 /// Each extra RAM bank k (1, 2, … in manifest order) holds the input sections <see cref="BankSection"/>(k):
-/// memory windows the compiler placed there, zeroed at reset too. Reset zeroes the ranges listed in
-/// .gust_zero, so the start-up code knows nothing of a board's banks.
+/// memory windows the compiler placed there, zeroed at reset too (banks.c zeroes the ranges listed in
+/// .gust_banks). A board without banks gets neither.
 /// </summary>
 public static class LinkerScript
 {
@@ -40,13 +40,7 @@ public static class LinkerScript
             KEEP(*(.vectors)) KEEP(*(.text.start))
             *(.text .text.*) *(.rodata .rodata.*) *(.srodata .srodata.*)
           } > FLASH
-          .ARM.exidx : { *(.ARM.exidx*) } > FLASH
-          /* (start, end) word pairs that reset zeroes. */
-          .gust_zero : ALIGN(4) {
-            __gust_zero_start = .;
-            LONG(__bss_start) LONG(__bss_end){{ZeroRanges(board)}}
-            __gust_zero_end = .;
-          } > FLASH{{BankSections(board)}}
+          .ARM.exidx : { *(.ARM.exidx*) } > FLASH{{BankSections(board)}}
           /* Each wasm function's code range, for naming the function a stack guard fault hit (FunctionTable). */
           .gust_functions : ALIGN(4) {
             gust_function_table = .;
@@ -84,8 +78,18 @@ public static class LinkerScript
     private static string BankRegions(BoardManifest board) => string.Concat(Banks(board).Select(k =>
         $"\n  BANK{k} (rw) : ORIGIN = 0x{board.RamBanks[k - 1].Origin:X8}, LENGTH = 0x{board.RamBanks[k - 1].Length:X}"));
 
-    /// <summary>Listed before .bss, whose *(.bss.*) would take the windows otherwise: the first matching rule wins.</summary>
-    private static string BankSections(BoardManifest board) => string.Concat(Banks(board).Select(k => $$"""
+    /// <summary>
+    /// The (start, end) word pairs reset zeroes, then each bank's windows: listed before .bss, whose
+    /// *(.bss.*) would take them otherwise (the first matching rule wins).
+    /// </summary>
+    private static string BankSections(BoardManifest board) => board.RamBanks.Count == 0 ? "" : $$"""
+
+          .gust_banks : ALIGN(4) {
+            __gust_banks_start = .;
+            {{string.Join(" ", Banks(board).Select(k => $"LONG(__gust_bank{k}_start) LONG(__gust_bank{k}_end)"))}}
+            __gust_banks_end = .;
+          } > FLASH
+        """ + string.Concat(Banks(board).Select(k => $$"""
 
           .gust_bank{{k}} (NOLOAD) : ALIGN(16) {
             __gust_bank{{k}}_start = .;
@@ -94,7 +98,4 @@ public static class LinkerScript
             __gust_bank{{k}}_end = .;
           } > BANK{{k}}
         """));
-
-    private static string ZeroRanges(BoardManifest board) =>
-        string.Concat(Banks(board).Select(k => $" LONG(__gust_bank{k}_start) LONG(__gust_bank{k}_end)"));
 }

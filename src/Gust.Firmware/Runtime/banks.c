@@ -8,6 +8,16 @@
  */
 #include "runtime.h"
 
+#if GUST_RAM_BANKS
+/* (start, end) pairs, one per extra RAM bank: the linker script's .gust_banks. */
+extern uint32_t *const __gust_banks_start[], *const __gust_banks_end[];
+
+void gust_zero_ram_banks(void) {
+    for (uint32_t *const *r = __gust_banks_start; r < __gust_banks_end; r += 2)
+        for (uint32_t *d = r[0]; d < r[1];) *d++ = 0;
+}
+#endif
+
 static uint8_t *at(uint8_t *lo, uint8_t *hi, uint32_t low, uint32_t address) {
     return address < low ? lo + address : hi + (address - low);
 }

@@ -36,6 +36,9 @@ uint32_t gust_function_at(uint32_t pc, const struct gust_module_names **names);
 /* Runs fn; a wasm trap inside it is reported and returns here: 0 if none, else 1 + the trap kind. */
 uint32_t gust_guarded(void (*fn)(void));
 
+/* Boards with extra RAM banks (GUST_RAM_BANKS > 0): reset zeroes the memory windows there (banks.c). */
+void gust_zero_ram_banks(void);
+
 /* Defined by the generated harness (or application): what runs after start-up. */
 void gust_main(void);
 

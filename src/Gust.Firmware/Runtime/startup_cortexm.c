@@ -1,22 +1,22 @@
 /*
- * Cortex-M start-up: vector table, reset (.data copy, .bss and RAM bank windows zeroed), the stack guard, fault reports.
- * Thread code (everything after reset) runs on the process stack (PSP), exception handlers on the
- * main stack (MSP, a small array of its own), so a fault from a stack run into the guard is
- * handled on a stack that still works.
+ * Cortex-M start-up: vector table, reset (.data copy, .bss and RAM bank windows zeroed), the stack
+ * guard, fault reports. Thread code (everything after reset) runs on the process stack (PSP),
+ * exception handlers on the main stack (MSP, a small array of its own), so a fault from a stack run
+ * into the guard is handled on a stack that still works.
  */
 #include "runtime.h"
 
-extern uint32_t __data_load[], __data_start[], __data_end[], __stack_top[];
-/* (start, end) pairs the linker script lists: .bss, then each extra RAM bank's memory windows. */
-extern uint32_t *const __gust_zero_start[], *const __gust_zero_end[];
+extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[], __stack_top[];
 extern uint8_t gust_stack_limit[];
 
 static uint64_t handler_stack[128];
 
 __attribute__((noreturn, used)) static void start(void) {
     for (uint32_t *s = __data_load, *d = __data_start; d < __data_end;) *d++ = *s++;
-    for (uint32_t *const *r = __gust_zero_start; r < __gust_zero_end; r += 2)
-        for (uint32_t *d = r[0]; d < r[1];) *d++ = 0;
+    for (uint32_t *d = __bss_start; d < __bss_end;) *d++ = 0;
+#if GUST_RAM_BANKS
+    gust_zero_ram_banks();
+#endif
     gust_stack_guard_init();
     gust_uart_init();
     gust_main();

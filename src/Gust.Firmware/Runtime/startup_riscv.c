@@ -1,12 +1,12 @@
 /*
  * RV32 start-up in M-mode: stack, trap vector, .data copy, .bss and RAM bank windows zeroed, the
- * stack guard, fault reports. A trap does not switch sp, so the trap entry swaps it with mscratch, which holds the top
- * of a small stack for the handler: a fault from a stack run into the guard is handled on a stack
- * that still works.
+ * stack guard, fault reports. A trap does not switch sp, so the trap entry swaps it with mscratch,
+ * which holds the top of a small stack for the handler: a fault from a stack run into the guard is
+ * handled on a stack that still works.
  */
 #include "runtime.h"
 
-extern uint32_t __data_load[], __data_start[], __data_end[];
+extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[];
 
 uint64_t gust_handler_stack[128];
 
@@ -21,13 +21,12 @@ __asm__(
     "  csrw mscratch, t0\n"
     "  j gust_reset\n");
 
-/* (start, end) pairs the linker script lists: .bss, then each extra RAM bank's memory windows. */
-extern uint32_t *const __gust_zero_start[], *const __gust_zero_end[];
-
 __attribute__((noreturn)) void gust_reset(void) {
     for (uint32_t *s = __data_load, *d = __data_start; d < __data_end;) *d++ = *s++;
-    for (uint32_t *const *r = __gust_zero_start; r < __gust_zero_end; r += 2)
-        for (uint32_t *d = r[0]; d < r[1];) *d++ = 0;
+    for (uint32_t *d = __bss_start; d < __bss_end;) *d++ = 0;
+#if GUST_RAM_BANKS
+    gust_zero_ram_banks();
+#endif
     gust_stack_guard_init();
     gust_uart_init();
     gust_main();
