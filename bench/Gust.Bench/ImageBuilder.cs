@@ -52,7 +52,7 @@ public sealed class ImageBuilder(string workDir)
                 var wasm = WasmFor(workload);
                 var module = ModuleReader.Read(File.ReadAllBytes(wasm), wasm);
                 Validator.Validate(module, wasm);
-                var options = new CodegenOptions(board.Target) { BoundsChecks = variant.BoundsChecks, SymbolPrefix = GustPrefix };
+                var options = new CodegenOptions(board.Target) { BoundsChecks = variant.BoundsChecks, SymbolPrefix = GustPrefix, StackGuard = board.Stack.CodegenGuard };
                 objects.Add(Path.Combine(dir, "module.o"));
                 File.WriteAllBytes(objects[0], ModuleCompiler.Compile(module, options));
                 File.WriteAllText(Path.Combine(dir, "module.ll"), ModuleCompiler.EmitIr(module, options));

@@ -25,10 +25,6 @@ void gust_puts(const char *s);
 void gust_put_dec(uint32_t value);
 __attribute__((noreturn)) void gust_exit(int status);
 
-/* The trap report in the firmware runtime names functions of "the module"; a benchmark image has none worth naming. */
-struct gust_module_names { const char *const *names; uint32_t count; };
-const struct gust_module_names gust_names = {0, 0};
-
 #if defined(BENCH_KIND_GUST)
 /* The module's symbols (Gust.Codegen.ModuleSymbols), passed in by the builder. */
 void BENCH_GUST_INIT(void);

@@ -41,11 +41,13 @@ public sealed record CodegenOptions(Target Target)
     public Func<Import, ulong?>? ImportSplit { get; init; }
 
     /// <summary>
-    /// Each function checks on entry that the stack pointer is above the link-time symbol
-    /// <c>gust_stack_limit</c>, so deep recursion traps (call stack exhausted) instead of running
-    /// the stack into other data. Off only where a hardware guard (MPU, PMP) does the job.
+    /// Bytes of a guard below the stack that faults on any access (an MPU region, a locked PMP
+    /// entry), which the firmware reports as call stack exhausted; null when there is none. Without
+    /// a guard each function checks on entry that the stack pointer is above the link-time symbol
+    /// <c>gust_stack_limit</c>, so deep recursion traps instead of running the stack into other
+    /// data; with one, only functions whose frame could be larger than the guard check.
     /// </summary>
-    public bool StackLimitCheck { get; init; } = true;
+    public ulong? StackGuard { get; init; }
 
     /// <summary>Prefix of every symbol the module defines, so several modules can share one image.</summary>
     public string SymbolPrefix { get; init; } = "wasm";

@@ -7,8 +7,8 @@ namespace Gust.Codegen;
 
 /// <summary>
 /// Compiles a validated module to native code through textual LLVM IR. The object defines, for
-/// prefix p: p_export_NAME for each export, p_init (instantiation), p_func_names / p_func_count
-/// (for trap reports), and needs gust_trap(kind, funcIndex) and p_import_MODULE_NAME per import.
+/// prefix p: p_export_NAME for each export, p_init (instantiation), p_names (for trap reports), and
+/// needs gust_trap(kind, funcIndex, names) and p_import_MODULE_NAME per import.
 /// </summary>
 public static class ModuleCompiler
 {
@@ -31,7 +31,7 @@ public static class ModuleCompiler
         WriteNames(m, ir);
         ir.Append(functions);
         WriteExports(m, ir);
-        ir.AppendLine(FunctionLowerer.TrapDeclaration);
+        WriteTrapEntry(m, ir);
         // A module may import the same name twice; it is one symbol.
         foreach (var i in Enumerable.Range(0, module.ImportedFuncCount).DistinctBy(i => m.FunctionSymbol((uint)i)))
             ir.AppendLine($"declare {ModuleContext.Signature(m.FuncTypes[i], m.FunctionSymbol((uint)i))} nounwind");
@@ -135,9 +135,22 @@ public static class ModuleCompiler
             ir.AppendLine($"{symbol} = private unnamed_addr constant [{length} x i8] {text}");
             refs.Add($"ptr {symbol}");
         }
-        ir.AppendLine($"{LlvmNames.Global(ModuleSymbols.FuncNames(m.Prefix))} = constant [{refs.Count} x ptr] [{string.Join(", ", refs)}]");
-        ir.AppendLine($"{LlvmNames.Global(ModuleSymbols.FuncCount(m.Prefix))} = constant i32 {refs.Count}");
+        var array = LlvmNames.Global($"{m.Prefix}.names");
+        ir.AppendLine($"{array} = private unnamed_addr constant [{refs.Count} x ptr] [{string.Join(", ", refs)}]");
+        ir.AppendLine($"{LlvmNames.Global(ModuleSymbols.Names(m.Prefix))} = constant {{ ptr, i32 }} {{ ptr {array}, i32 {refs.Count} }}");
         ir.AppendLine();
+    }
+
+    /// <summary>
+    /// The module's trap entry: gust_trap with this module's names, so the report names the right
+    /// function when several modules share an image. Kept out of line: trap blocks stay one call.
+    /// </summary>
+    private static void WriteTrapEntry(ModuleContext m, StringBuilder ir)
+    {
+        ir.AppendLine("declare void @gust_trap(i32, i32, ptr) noreturn nounwind cold");
+        ir.AppendLine($"define internal void {m.TrapSymbol}(i32 %kind, i32 %func) noinline noreturn nounwind cold {{");
+        ir.AppendLine($"  call void @gust_trap(i32 %kind, i32 %func, ptr {LlvmNames.Global(ModuleSymbols.Names(m.Prefix))})");
+        ir.AppendLine("  unreachable\n}");
     }
 
     private static void WriteExports(ModuleContext m, StringBuilder ir)

@@ -12,10 +12,11 @@ public static class ModuleSymbols
     /// <summary>Instantiation: element and data segments, then the start function.</summary>
     public static string Init(string prefix) => $"{prefix}_init";
 
-    /// <summary>An array of pointers to the NUL-terminated name of each function, by function index.</summary>
-    public static string FuncNames(string prefix) => $"{prefix}_func_names";
-
-    public static string FuncCount(string prefix) => $"{prefix}_func_count";
+    /// <summary>
+    /// The function names for trap reports: <c>{ const char *const *names; uint32_t count; }</c>,
+    /// the NUL-terminated name of each function by index (runtime.h, struct gust_module_names).
+    /// </summary>
+    public static string Names(string prefix) => $"{prefix}_names";
 
     /// <summary>The current size (i32: bytes of a memory, entries of a table) of an exported or imported memory or table.</summary>
     public static string Size(string symbol) => $"{symbol}.size";

@@ -1,7 +1,7 @@
 namespace Gust.Codegen;
 
 /// <summary>
-/// Why wasm code trapped; the value is the first argument of <c>gust_trap(kind, funcIndex)</c>.
+/// Why wasm code trapped; the value is the first argument of <c>gust_trap(kind, funcIndex, names)</c>.
 /// Firmware exits with status <see cref="TrapKinds.ExitStatusBase"/> + kind.
 /// </summary>
 public enum TrapKind

@@ -21,6 +21,8 @@ public class BoardTests
         Assert.Equal(new ExitMethod(ExitKind.SifiveTest, 0x100000), virt.Exit);
         Assert.Equal(["-bios", "none"], virt.Qemu.Args);
         Assert.Same(Target.Thumbv7em, BoardCatalog.Load("mps2-an386").Target);
+        Assert.Equal(new StackGuard(StackGuardKind.Mpu, 0x100000), an385.Stack);
+        Assert.Equal(new StackGuard(StackGuardKind.Pmp, 0x100000), virt.Stack);
         Assert.Equal([new MemoryRange(0x21000000, 0x1000000)], an385.RamBanks);
         Assert.Empty(virt.RamBanks);
     }
@@ -66,10 +68,10 @@ public class BoardTests
         Assert.Contains("BANK1 (rw) : ORIGIN = 0x21000000, LENGTH = 0x1000000", script);
         Assert.Contains($"*({LinkerScript.BankSection(1)})", script);
         Assert.Contains("} > BANK1", script);
-        Assert.Contains("LONG(__bss_start) LONG(__bss_end) LONG(__gust_bank1_start) LONG(__gust_bank1_end)", script);
+        Assert.Contains("__gust_banks_start = .;\n    LONG(__gust_bank1_start) LONG(__gust_bank1_end)\n", script);
         // The bank's rule comes before .bss's *(.bss.*), which would take its windows otherwise.
         Assert.True(script.IndexOf("> BANK1", StringComparison.Ordinal) < script.IndexOf("*(.bss .bss.*)", StringComparison.Ordinal));
-        Assert.DoesNotContain("BANK", LinkerScript.For(BoardCatalog.Load("virt-rv32")));
+        Assert.DoesNotContain("bank", LinkerScript.For(BoardCatalog.Load("virt-rv32")));
     }
 
     [Fact]
@@ -94,5 +96,19 @@ public class BoardTests
         Assert.Contains("ENTRY(_start)", script);
         Assert.Contains("FLASH (rx) : ORIGIN = 0x80000000, LENGTH = 0x100000", script);
         Assert.Contains("} > RAM AT > FLASH", script);
+    }
+
+    [Fact]
+    public void StackGuardMustFitTheCoreAndTheRamOrigin()
+    {
+        const string board = "name = \"x\"\ncore = \"c\"\ntarget = \"rv32imac\"\n[flash]\norigin = 0\nlength = 4096\n[ram]\norigin = 0x80010000\nlength = 4096\n"
+            + "[console]\nkind = \"ns16550\"\naddress = 0\n[exit]\nmethod = \"sifive-test\"\naddress = 0\n[qemu]\nsystem = \"q\"\nmachine = \"m\"\n";
+        Assert.Equal(StackGuard.LimitCheck, BoardReader.Read(board, "x.toml").Stack);
+        Assert.Equal(new StackGuard(StackGuardKind.Pmp, 0x10000), BoardReader.Read(board + "[stack]\nguard = \"pmp\"\nguard_size = 0x10000\n", "x.toml").Stack);
+        Assert.Contains("does not exist on rv32imac", Assert.Throws<WasmException>(() => BoardReader.Read(board + "[stack]\nguard = \"mpu\"\nguard_size = 0x10000\n", "x.toml")).Message);
+        Assert.Contains("not aligned", Assert.Throws<WasmException>(() => BoardReader.Read(board + "[stack]\nguard = \"pmp\"\nguard_size = 0x100000\n", "x.toml")).Message);
+        Assert.Contains("power of two", Assert.Throws<WasmException>(() => BoardReader.Read(board + "[stack]\nguard = \"pmp\"\nguard_size = 0x3000\n", "x.toml")).Message);
+        Assert.Contains("overlaps 0x80000000..0x80010000", Assert.Throws<WasmException>(() => BoardReader.Read(
+            board.Replace("origin = 0\n", "origin = 0x80000000\nlength = 0x10000\n").Replace("length = 4096\n[ram]", "[ram]") + "[stack]\nguard = \"pmp\"\nguard_size = 0x10000\n", "x.toml")).Message);
     }
 }

@@ -17,7 +17,7 @@ public static class Native
         Func<CodegenOptions, CodegenOptions>? options = null, bool continueAfterTrap = false)
     {
         var manifest = BoardCatalog.Load(board);
-        var opts = new CodegenOptions(manifest.Target);
+        var opts = new CodegenOptions(manifest.Target) { StackGuard = manifest.Stack.CodegenGuard };
         if (options is not null) opts = options(opts);
         var invocations = calls.Select(c => new Invocation(c.Export, c.Args)).ToList();
         return TestImage.BuildAndRun(module, manifest, invocations, opts, continueAfterTrap: continueAfterTrap);

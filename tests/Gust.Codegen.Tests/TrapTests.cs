@@ -1,3 +1,4 @@
+using Gust.Firmware.Boards;
 using Gust.Wasm;
 using Gust.Wasm.Wast;
 using Xunit;
@@ -66,8 +67,17 @@ public class TrapTests
         var r = Run(board, m, [("div_s", [I32(7), I32(2)]), (export, args)]);
         Assert.Equal(TrapKinds.ExitStatusBase + (int)kind, r.ExitStatus);
         Assert.Equal(kind, TrapKinds.FromExitStatus(r.ExitStatus!.Value));
-        Assert.Equal($"0: {I32Text(3)}\n1:trap: {kind.Message()} in function {index} \"{export}\"\n", r.Console.Replace("\r", ""));
+        Assert.Equal($"0: {I32Text(3)}\n1:trap: {Where(board, kind, index, export)}\n", r.Console.Replace("\r", ""));
     }
+
+    /// <summary>
+    /// The report after the trap. An MPU stack guard fault loses the program counter (exception
+    /// stacking faults too), so on the ARM boards call-stack exhaustion names no function.
+    /// </summary>
+    public static string Where(string board, TrapKind kind, uint index, string name) =>
+        kind == TrapKind.CallStackExhausted && BoardCatalog.Load(board).Stack.Kind == StackGuardKind.Mpu
+            ? $"{kind.Message()} in function ? (the stack guard fault does not tell which)"
+            : $"{kind.Message()} in function {index} \"{name}\"";
 
     /// <summary>In a guarded harness a trap is reported and the next call goes on with the state the trap left.</summary>
     [Theory]
@@ -85,7 +95,7 @@ public class TrapTests
         Assert.Equal(
             $"0:trap: integer divide by zero in function {Index("div_s")} \"div_s\"\n" +
             $"1: {I32Text(3)}\n" +
-            $"2:trap: call stack exhausted in function {Index("recurse")} \"recurse\"\n" +
+            $"2:trap: {Where(board, TrapKind.CallStackExhausted, uint.Parse(Index("recurse")), "recurse")}\n" +
             $"3:trap: out of bounds memory access in function {Index("load")} \"load\"\n" +
             $"4:trap: integer divide by zero in function {Index("count_then_trap")} \"count_then_trap\"\n" +
             $"5:trap: integer divide by zero in function {Index("count_then_trap")} \"count_then_trap\"\n" +

@@ -26,7 +26,13 @@ public static class CompileCommand
         };
         boundsChecks.AcceptOnlyFromAmong("on", "off");
         var window = new Option<ulong?>("--memory-window") { Description = "bytes of RAM reserved per memory (default: its minimum size); memory.grow succeeds up to it" };
-        var cmd = new Command("compile", "Compile a core module to native code for a microcontroller.") { file, output, target, emitLlvm, boundsChecks, window };
+        var guard = new Option<ulong?>("--stack-guard")
+        {
+            Description = "bytes of a guard below the stack that faults on access (an MPU region, a locked PMP entry; the board manifest's [stack]), "
+                + "which the firmware must set up and report as call stack exhausted: functions whose frame cannot exceed it skip the stack limit check. "
+                + "Default: no guard, every function checks the stack pointer against gust_stack_limit on entry",
+        };
+        var cmd = new Command("compile", "Compile a core module to native code for a microcontroller.") { file, output, target, emitLlvm, boundsChecks, window, guard };
         cmd.SetAction(r => CliErrors.Guard(() =>
         {
             var path = r.GetValue(file)!;
@@ -36,6 +42,7 @@ public static class CompileCommand
             {
                 BoundsChecks = r.GetValue(boundsChecks) != "off",
                 MemoryWindow = r.GetValue(window),
+                StackGuard = r.GetValue(guard),
             };
             if (!options.BoundsChecks)
                 Console.Error.WriteLine("warning: bounds checks are off: out-of-bounds memory accesses will not trap (for measurement only)");

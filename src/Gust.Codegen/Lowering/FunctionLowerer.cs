@@ -46,7 +46,7 @@ internal sealed partial class FunctionLowerer
             _locals.Add((slot, t));
         }
         StartNumbering();
-        if (_m.Options.StackLimitCheck) CheckStackLimit();
+        if (ChecksStackLimit) CheckStackLimit();
         _frames.Add(new Frame { Kind = FrameKind.Function, Params = [], Results = _type.Results, Height = 0 });
         foreach (var instr in _code.Body)
         {

@@ -64,7 +64,7 @@ internal static class InitWriter
         foreach (var kind in traps)
         {
             w.Label(Label(kind));
-            w.Emit($"call void {FunctionLowerer.TrapFunction}(i32 {(int)kind}, i32 {unchecked((int)InitFunctionIndex)})");
+            w.Emit($"call void {m.TrapSymbol}(i32 {(int)kind}, i32 {unchecked((int)InitFunctionIndex)})");
             w.Terminate("unreachable");
         }
         output.AppendLine("; instantiation: globals, element and data segments, start function");

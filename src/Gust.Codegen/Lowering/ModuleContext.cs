@@ -65,6 +65,8 @@ internal sealed class ModuleContext
         var imp = ImportOf(ExternKind.Table, index);
         return LlvmNames.Global(ModuleSymbols.Size(ModuleSymbols.Import(Prefix, imp.Module, imp.Name)));
     }
+    /// <summary>The module's trap entry, (kind, function index) → gust_trap with the module's names (ModuleCompiler).</summary>
+    public string TrapSymbol => LlvmNames.Global($"{Prefix}.trap");
     public string DescriptorsSymbol => LlvmNames.Global($"{Prefix}.funcs");
     public string DataSymbol(uint segment) => LlvmNames.Global($"{Prefix}.data{segment}");
     /// <summary>A data segment's length while it is available to memory.init; 0 once dropped (or active, after instantiation).</summary>

@@ -15,7 +15,11 @@ public sealed record BoardManifest(
     ConsoleUart Console,
     ExitMethod Exit,
     QemuMachine Qemu,
-    IReadOnlyList<MemoryRange> RamBanks);
+    IReadOnlyList<MemoryRange> RamBanks)
+{
+    /// <summary>How call-stack exhaustion is caught ([stack] in the manifest); a limit check when the table is absent.</summary>
+    public StackGuard Stack { get; init; } = StackGuard.LimitCheck;
+}
 
 public readonly record struct MemoryRange(ulong Origin, ulong Length)
 {
@@ -34,3 +38,18 @@ public enum ExitKind { Semihosting, SifiveTest }
 public sealed record ExitMethod(ExitKind Kind, ulong Address);
 
 public sealed record QemuMachine(string System, string Machine, IReadOnlyList<string> Args);
+
+/// <summary>
+/// Check: every function compares the stack pointer with a limit on entry. Mpu, Pmp: a region of
+/// <see cref="StackGuard.Size"/> bytes just below the RAM origin, where the stack ends, faults on any
+/// access (an ARMv7-M MPU region; a locked RISC-V PMP entry, which binds M-mode too).
+/// </summary>
+public enum StackGuardKind { Check, Mpu, Pmp }
+
+public sealed record StackGuard(StackGuardKind Kind, ulong Size)
+{
+    public static readonly StackGuard LimitCheck = new(StackGuardKind.Check, 0);
+
+    /// <summary>What the codegen needs (<see cref="Codegen.CodegenOptions.StackGuard"/>): the guard's size, or null for the check.</summary>
+    public ulong? CodegenGuard => Kind == StackGuardKind.Check ? null : Size;
+}

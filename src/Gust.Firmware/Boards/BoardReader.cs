@@ -22,7 +22,7 @@ public static class BoardReader
         var target = Text(root, "target", file);
         var flash = Range(Table(root, "flash", file), file);
         var ram = Range(Table(root, "ram", file), file);
-        return new BoardManifest(
+        var board = new BoardManifest(
             Text(root, "name", file),
             Text(root, "core", file),
             Target.Find(target) ?? throw Error(file, $"target \"{target}\" is not one of {string.Join(", ", Target.All)}"),
@@ -31,7 +31,35 @@ public static class BoardReader
             Console(Table(root, "console", file), file),
             Exit(Table(root, "exit", file), file),
             Qemu(Table(root, "qemu", file), file),
-            RamBanks(root, [flash, ram], file));
+            RamBanks(root, [flash, ram], file))
+        {
+            Stack = root.TryGetValue("stack", out var stack) && stack is TomlTable t ? Stack(t, file) : StackGuard.LimitCheck,
+        };
+        var guard = board.Stack;
+        if (guard.Kind != StackGuardKind.Check && guard.Kind != (board.Target.Isa == Isa.RiscV ? StackGuardKind.Pmp : StackGuardKind.Mpu))
+            throw Error(file, $"stack guard \"{guard.Kind.ToString().ToLowerInvariant()}\" does not exist on {board.Target}");
+        if (guard.Size > 0 && board.Ram.Origin % guard.Size != 0)
+            throw Error(file, $"the stack guard sits below the RAM origin 0x{board.Ram.Origin:X8}, which is not aligned to its size 0x{guard.Size:X}");
+        var below = new MemoryRange(board.Ram.Origin - guard.Size, guard.Size);
+        if (guard.Size > 0 && board.RamBanks.Prepend(board.Flash).FirstOrDefault(below.Overlaps) is { Length: > 0 } other)
+            throw Error(file, $"the stack guard 0x{below.Origin:X}..0x{below.End:X} below RAM overlaps 0x{other.Origin:X}..0x{other.End:X}");
+        return board;
+    }
+
+    private static StackGuard Stack(TomlTable t, string file)
+    {
+        var kind = Text(t, "guard", file) switch
+        {
+            "check" => StackGuardKind.Check,
+            "mpu" => StackGuardKind.Mpu,
+            "pmp" => StackGuardKind.Pmp,
+            var k => throw Error(file, $"stack guard \"{k}\" is not check, mpu or pmp"),
+        };
+        if (kind == StackGuardKind.Check) return StackGuard.LimitCheck;
+        var size = Number(t, "guard_size", file);
+        // An MPU region and a NAPOT PMP entry are a power of two in size, aligned to it.
+        if (size < 32 || (size & (size - 1)) != 0) throw Error(file, $"stack guard_size 0x{size:X} is not a power of two of at least 32 bytes");
+        return new StackGuard(kind, size);
     }
 
     /// <summary>[[ram_banks]]: each a non-empty 32-bit range apart from flash, RAM and the other banks.</summary>

@@ -18,7 +18,6 @@ public sealed class HarnessBuilder(bool guarded)
     private readonly StringBuilder _steps = new();
     private readonly StringBuilder _main = new();
     private readonly HashSet<string> _declared = new();
-    private string _names = "{ ptr null, i32 0 }";
     private int _count;
     private IReadOnlyList<string> _probes = [];
 
@@ -32,14 +31,6 @@ public sealed class HarnessBuilder(bool guarded)
         foreach (var (symbol, name) in _probes.Zip(sizeGlobals))
             if (external(name)) Declare(symbol, $"{symbol} = external global i32");
         if (_probes.Count > 0) Declare("@gust_put_dec", "declare void @gust_put_dec(i32)\ndeclare void @gust_putc(i8)");
-    }
-
-    /// <summary>Function names for trap reports come from this module's table.</summary>
-    public void NamesFrom(string prefix, int funcCount)
-    {
-        var names = LlvmNames.Global(ModuleSymbols.FuncNames(prefix));
-        Declare(names, $"{names} = external constant [{funcCount} x ptr]");
-        _names = $"{{ ptr {names}, i32 {funcCount} }}";
     }
 
     /// <summary>Instantiates a module before the steps, unguarded and unnumbered: a trap there ends the run.</summary>
@@ -96,7 +87,6 @@ public sealed class HarnessBuilder(bool guarded)
     public string Build()
     {
         var ir = new StringBuilder();
-        ir.AppendLine($"@gust_names = constant {{ ptr, i32 }} {_names}");
         foreach (var t in new[] { "i32", "i64", "f32", "f64" })
             ir.AppendLine($"declare void @gust_result_{t}({(t is "i64" or "f64" ? "i64" : "i32")})");
         ir.AppendLine("declare void @gust_result_ref(ptr)\ndeclare void @gust_result_begin(i32)\ndeclare void @gust_result_end()\ndeclare i32 @gust_guarded(ptr)");

@@ -8,7 +8,6 @@ public static class HarnessWriter
     public static string Write(Module module, string prefix, IReadOnlyList<Invocation> invocations, bool continueAfterTrap = false)
     {
         var h = new HarnessBuilder(continueAfterTrap);
-        h.NamesFrom(prefix, module.FuncCount);
         h.InitFirst(prefix);
         foreach (var inv in invocations) h.Invoke(prefix, inv.Export, ExportType(module, inv.Export), inv.Args);
         return h.Build();

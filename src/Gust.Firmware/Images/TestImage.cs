@@ -19,7 +19,7 @@ public static class TestImage
     public static QemuResult BuildAndRun(Module module, BoardManifest board, IReadOnlyList<Invocation> invocations,
         CodegenOptions? options = null, TimeSpan? timeout = null, bool continueAfterTrap = false)
     {
-        options ??= new CodegenOptions(board.Target);
+        options ??= new CodegenOptions(board.Target) { StackGuard = board.Stack.CodegenGuard };
         if (options.Target != board.Target) throw FirmwareError.Of($"module compiled for {options.Target}, board {board.Name} is {board.Target}");
         var dir = Directory.CreateTempSubdirectory("gust-image-");
         try

@@ -20,27 +20,39 @@ public static class FirmwareLinker
                 if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
     };
 
-    /// <summary>Links the objects with the runtime; each of <paramref name="aliases"/> defines a symbol as another's address (--defsym).</summary>
+    /// <summary>
+    /// Links the objects with the runtime; each of <paramref name="aliases"/> defines a symbol as
+    /// another's address (--defsym). Twice: the first link measures .data and .bss and finds each
+    /// wasm function's code, the second puts them at the top of RAM and adds the function table
+    /// (<see cref="LinkerScript"/>).
+    /// </summary>
     public static void Link(BoardManifest board, IEnumerable<string> objects, string elf, IReadOnlyDictionary<string, string>? aliases = null)
     {
         var dir = Directory.CreateTempSubdirectory("gust-link-");
         try
         {
-            var script = Path.Combine(dir.FullName, "link.ld");
-            File.WriteAllText(script, LinkerScript.For(board));
-            var libs = Toolchain.Libraries(board.Target);
-            ExternalTool.Check(Toolchain.Linker,
-            [
-                "-T", script, "--gc-sections", "-o", elf,
-                .. Runtime(board), .. objects,
-                "--start-group", .. libs, "--end-group",
-                .. (aliases ?? new Dictionary<string, string>()).Select(a => $"--defsym={a.Key}={a.Value}"),
-            ]);
+            var inputs = objects.ToList();
+            var first = Path.Combine(dir.FullName, "first.elf");
+            LinkOnce(board, inputs, first, aliases, LinkerScript.For(board), dir.FullName);
+            LinkOnce(board, inputs, elf, aliases, LinkerScript.For(board, ImageLayout.Read(first)), dir.FullName);
         }
         finally
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    private static void LinkOnce(BoardManifest board, List<string> objects, string elf, IReadOnlyDictionary<string, string>? aliases, string linkerScript, string dir)
+    {
+        var script = Path.Combine(dir, "link.ld");
+        File.WriteAllText(script, linkerScript);
+        ExternalTool.Check(Toolchain.Linker,
+        [
+            "-T", script, "--gc-sections", "-o", elf,
+            .. Runtime(board), .. objects,
+            "--start-group", .. Toolchain.Libraries(board.Target), "--end-group",
+            .. (aliases ?? new Dictionary<string, string>()).Select(a => $"--defsym={a.Key}={a.Value}"),
+        ]);
     }
 
     private static string[] Runtime(BoardManifest board)

@@ -28,12 +28,19 @@ public static class RuntimeSources
         return [.. files.Select(f => Path.Combine(dir, f)), Path.Combine(dir, "trap_messages.c")];
     }
 
-    /// <summary>The defines the sources read: where the console UART and the exit device are, and the trap kind banks.c reports.</summary>
-    public static IReadOnlyList<string> Defines(BoardManifest board) =>
-    [
-        $"-DGUST_CONSOLE_ADDRESS=0x{board.Console.Address:X}u", $"-DGUST_EXIT_ADDRESS=0x{board.Exit.Address:X}u",
-        $"-DGUST_TRAP_OUT_OF_BOUNDS_MEMORY={(int)TrapKind.OutOfBoundsMemory}u",
-    ];
+    /// <summary>The defines the sources read: where the console UART, the exit device and the stack guard are, how many extra RAM banks reset zeroes, and the trap kinds the runtime reports.</summary>
+    public static IReadOnlyList<string> Defines(BoardManifest board)
+    {
+        List<string> defines =
+        [
+            $"-DGUST_CONSOLE_ADDRESS=0x{board.Console.Address:X}u", $"-DGUST_EXIT_ADDRESS=0x{board.Exit.Address:X}u",
+            $"-DGUST_TRAP_OUT_OF_BOUNDS_MEMORY={(int)TrapKind.OutOfBoundsMemory}u", $"-DGUST_TRAP_CALL_STACK_EXHAUSTED={(int)TrapKind.CallStackExhausted}u",
+            $"-DGUST_RAM_BANKS={board.RamBanks.Count}",
+        ];
+        if (board.Stack.Kind != StackGuardKind.Check)
+            defines.AddRange([$"-DGUST_STACK_GUARD_BASE=0x{board.Ram.Origin - board.Stack.Size:X}u", $"-DGUST_STACK_GUARD_SIZE=0x{board.Stack.Size:X}u"]);
+        return defines;
+    }
 
     private static void Extract(string dir, string name)
     {

@@ -8,6 +8,16 @@
  */
 #include "runtime.h"
 
+#if GUST_RAM_BANKS
+/* (start, end) pairs, one per extra RAM bank: the linker script's .gust_banks. */
+extern uint32_t *const __gust_banks_start[], *const __gust_banks_end[];
+
+void gust_zero_ram_banks(void) {
+    for (uint32_t *const *r = __gust_banks_start; r < __gust_banks_end; r += 2)
+        for (uint32_t *d = r[0]; d < r[1];) *d++ = 0;
+}
+#endif
+
 static uint8_t *at(uint8_t *lo, uint8_t *hi, uint32_t low, uint32_t address) {
     return address < low ? lo + address : hi + (address - low);
 }
@@ -22,15 +32,16 @@ static uint32_t run_down(uint32_t low, uint32_t end, uint32_t n) {
     return end > low && n > end - low ? end - low : n;
 }
 
-static void check(uint32_t size, uint32_t start, uint32_t n, uint32_t func) {
-    if (n > size || start > size - n) gust_trap(GUST_TRAP_OUT_OF_BOUNDS_MEMORY, func);
+/* Inlined, so the trap names the wasm function that called the entry point. */
+__attribute__((always_inline)) static inline void check(uint32_t size, uint32_t start, uint32_t n, uint32_t func) {
+    if (n > size || start > size - n) GUST_TRAP_FOR_CALLER(GUST_TRAP_OUT_OF_BOUNDS_MEMORY, func);
 }
 
 /* address + offset is the effective address (33 bits); width is 1, 2, 4 or 8 bytes, little-endian. */
 uint64_t gust_bank_load(uint8_t *lo, uint8_t *hi, uint32_t low, uint32_t size, uint32_t address, uint32_t offset,
                         uint32_t width, uint32_t func) {
     uint64_t effective = (uint64_t)address + offset;
-    if (effective + width > size) gust_trap(GUST_TRAP_OUT_OF_BOUNDS_MEMORY, func);
+    if (effective + width > size) GUST_TRAP_FOR_CALLER(GUST_TRAP_OUT_OF_BOUNDS_MEMORY, func);
     uint64_t value = 0;
     for (uint32_t i = width; i-- > 0;) value = value << 8 | *at(lo, hi, low, (uint32_t)effective + i);
     return value;
@@ -39,7 +50,7 @@ uint64_t gust_bank_load(uint8_t *lo, uint8_t *hi, uint32_t low, uint32_t size, u
 void gust_bank_store(uint8_t *lo, uint8_t *hi, uint32_t low, uint32_t size, uint32_t address, uint32_t offset,
                      uint32_t width, uint64_t value, uint32_t func) {
     uint64_t effective = (uint64_t)address + offset;
-    if (effective + width > size) gust_trap(GUST_TRAP_OUT_OF_BOUNDS_MEMORY, func);
+    if (effective + width > size) GUST_TRAP_FOR_CALLER(GUST_TRAP_OUT_OF_BOUNDS_MEMORY, func);
     for (uint32_t i = 0; i < width; i++, value >>= 8) *at(lo, hi, low, (uint32_t)effective + i) = (uint8_t)value;
 }
 

@@ -29,7 +29,7 @@ internal static class WastImage
                 Parallel.For(0, objects.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, k =>
                 {
                     objects[k] = Path.Combine(dir.FullName, $"{instances[k].Prefix}.o");
-                    File.WriteAllBytes(objects[k], Clang.CompileIr(board.Target, ModuleCompiler.EmitIr(instances[k].Module, instances[k].Options())));
+                    File.WriteAllBytes(objects[k], Clang.CompileIr(board.Target, ModuleCompiler.EmitIr(instances[k].Module, instances[k].Options() with { StackGuard = board.Stack.CodegenGuard })));
                 });
             }
             catch (AggregateException e) when (e.InnerExceptions[0] is WasmException w)
