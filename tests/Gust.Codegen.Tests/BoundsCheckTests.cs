@@ -19,7 +19,8 @@ public class BoundsCheckTests
           (func (export "constants") (result i32)
             (i32.add (i32.load (i32.const 0))
               (i32.add (i32.load offset=65528 (i32.const 4))      ;; ends at the minimum: no check
-                (i32.load (i32.const 65533)))))                   ;; past it: checked
+                (i32.add (i32.load (i32.add (i32.const 65530) (i32.const 2)))  ;; so does this one
+                  (i32.load (i32.const 65533))))))                ;; past it: checked
           (func (export "dominated") (param $a i32) (result i32)
             (i32.load offset=8 (local.get $a))                    ;; checked, reach 12
             (call $grow)                                          ;; memories never shrink
@@ -51,6 +52,10 @@ public class BoundsCheckTests
             (i32.add (i32.load (local.get $a)) (i32.load8_u (local.get $b)))     ;; both checked
             (if (local.get $c) (then (local.set $b (local.get $a))))
             (i32.add (i32.load (local.get $b))))                  ;; checked: $b may be the old one, checked for a byte
+          (func (export "offsets") (param $p i32) (result i32)
+            (i32.load offset=4 (i32.add (local.get $p) (i32.const 8)))               ;; checked: [p + 8, p + 16)
+            (i32.add (i32.load (i32.sub (i32.add (local.get $p) (i32.const 16)) (i32.const 4))))  ;; [p + 12, p + 16): covered
+            (i32.add (i32.load (local.get $p))))                  ;; checked: p + 8 may have wrapped past 0
           (func (export "reassigned") (param $a i32) (result i32)
             (i32.load (local.get $a))                             ;; checked
             (local.set $a (i32.add (local.get $a) (i32.const 1)))
@@ -65,6 +70,7 @@ public class BoundsCheckTests
     [InlineData("loops", 3)]
     [InlineData("copies", 1)]
     [InlineData("set_in_branch", 3)]
+    [InlineData("offsets", 2)]
     [InlineData("reassigned", 2)]
     public void OnlyChecksProvenRedundantAreLeftOut(string export, int checks)
     {
@@ -97,7 +103,8 @@ public class BoundsCheckTests
 
     /// <summary>
     /// A store's check covers the load after memory.grow (memories never shrink), also where the
-    /// address lies in pages grown earlier; a byte's check does not cover a word at the same address.
+    /// address lies in pages grown earlier; a byte's check does not cover a word at the same address,
+    /// nor does p + 8's cover p (p + 8 wraps to 0 for p = −8).
     /// </summary>
     [Theory]
     [MemberData(nameof(BoardData.All), MemberType = typeof(BoardData))]
@@ -112,16 +119,20 @@ public class BoundsCheckTests
                 (i32.load (local.get $a)))
               (func (export "byte_then_word") (param $a i32) (result i32)
                 (i32.add (i32.load8_u (local.get $a)) (i32.load (local.get $a))))
+              (func (export "wrapped") (param $p i32) (result i32)
+                (i32.add (i32.load (i32.add (local.get $p) (i32.const 8))) (i32.load (local.get $p))))
               (func (export "size") (result i32) (memory.size)))
             """);
         var ir = ModuleCompiler.EmitIr(m, new CodegenOptions(Target.Rv32imac));
         Assert.Equal(1, Checks(ir, "store_grow_load"));
         Assert.Equal(2, Checks(ir, "byte_then_word"));
+        Assert.Equal(2, Checks(ir, "wrapped"));
         string Index(string name) => m.Exports.Single(e => e.Name == name).Index.ToString();
         var r = Run(board, m,
         [
             ("store_grow_load", [I32(65536)]), ("store_grow_load", [I32(100)]), ("store_grow_load", [I32(131068)]), ("size", []),
             ("byte_then_word", [I32(196606)]), ("byte_then_word", [I32(131068)]), ("store_grow_load", [I32(196608)]),
+            ("wrapped", [I32(-8)]), ("wrapped", [I32(100)]),
         ], o => o with { MemoryWindow = 3 * 65536 }, continueAfterTrap: true);
         Assert.Equal(0, r.ExitStatus);
         Assert.Equal(
@@ -131,7 +142,9 @@ public class BoundsCheckTests
             $"3: {I32Text(3)}\n" +
             $"4:trap: out of bounds memory access in function {Index("byte_then_word")} \"byte_then_word\"\n" +
             $"5: {I32Text(0x1234567 + 0x67)}\n" +
-            $"6:trap: out of bounds memory access in function {Index("store_grow_load")} \"store_grow_load\"\n",
+            $"6:trap: out of bounds memory access in function {Index("store_grow_load")} \"store_grow_load\"\n" +
+            $"7:trap: out of bounds memory access in function {Index("wrapped")} \"wrapped\"\n" +
+            $"8: {I32Text(0x1234567)}\n",
             r.Console.Replace("\r", ""));
     }
 

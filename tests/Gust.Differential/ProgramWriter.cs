@@ -271,15 +271,24 @@ internal sealed class ProgramWriter(PCG random)
         return $"({op}{MemArg(width)} {Address(width)})";
     }
 
-    /// <summary>Mostly in bounds near the start (where the data segment is), often straddling the end of the page, sometimes anywhere.</summary>
+    /// <summary>
+    /// Mostly in bounds near the start (where the data segment is), often straddling the end of the page, sometimes anywhere.
+    /// Some are a local plus a constant, the same local in several accesses, so that the compiler's
+    /// dropping of checks covered by earlier ones (the local unchanged, not set in a branch or loop in
+    /// between, the page grown or not) is compared too.
+    /// </summary>
     private string Address(int width) => N(100) switch
     {
-        < 85 => $"(i32.const {N(512)})",
+        < 78 => $"(i32.const {N(512)})",
+        < 85 => $"(i32.add (i32.and (local.get {LocalAddress()}) (i32.const 0x3ff)) (i32.const {Pick(new[] { 0, 64512, 130048 })}))",
         < 95 => $"(i32.and {Expr(ValType.I32, 2, out _)} (i32.const 0x3ff))",
         < 98 => $"(i32.const {65536 * (1 + N(2)) - width - 3 + N(6)})",
         98 => $"(i32.const {(int)random.Next()})",
         _ => Expr(ValType.I32, 2, out _),
     };
+
+    /// <summary>An i32 local: one of the two every function has, or a loop counter (set in its loop) once there is one.</summary>
+    private string LocalAddress() => _counters > 0 && N(3) == 0 ? $"$c{N(_counters)}" : $"$i{N(2)}";
 
     private string MemArg(int width)
     {

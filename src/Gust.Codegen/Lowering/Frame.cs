@@ -33,8 +33,8 @@ internal sealed class Frame
     public IReadOnlySet<uint> Assigned { get; init; } = new HashSet<uint>();
     /// <summary>The locals' value numbers where an if starts, which its else branch starts from again.</summary>
     public int[] NumbersAtEntry { get; init; } = [];
-    /// <summary>Bounds checks passed in this construct so far (memory, address value number) → greatest reach; they die at its end.</summary>
-    public Dictionary<(int Memory, int Number), ulong> Checked { get; } = new();
+    /// <summary>Bounds checks passed in this construct so far, by memory and the address's base; they die at its end.</summary>
+    public Dictionary<(int Memory, int Base), List<(uint Offset, ulong Reach)>> Checked { get; } = new();
 
     public ValType[] BranchTypes => Kind == FrameKind.Loop ? Params : Results;
 }

@@ -12,7 +12,4 @@ internal readonly record struct Operand(ValType Type, string Value, int? Number 
 {
     public string Ir => LlvmTypes.Of(Type);
     public string Typed => $"{Ir} {Value}";
-
-    /// <summary>The value when it is an i32 constant: IR spells constants inline and temporaries with %.</summary>
-    public uint? I32Constant => Type == ValType.I32 && int.TryParse(Value, out var v) ? (uint)v : null;
 }
