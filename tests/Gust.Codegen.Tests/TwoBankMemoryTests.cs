@@ -105,4 +105,27 @@ public class TwoBankMemoryTests
             Assert.Contains($"@gust_bank_{helper}(ptr @\"p.mem0\", ptr @\"p.mem0.hi\", i32 65536", ir);
         Assert.DoesNotContain("@llvm.mem", ir);
     }
+
+    /// <summary>The runtime's out-of-bounds traps name the wasm function that called it, as inline checks do.</summary>
+    [Theory]
+    [MemberData(nameof(BoardData.All), MemberType = typeof(BoardData))]
+    public void RuntimeTrapsNameTheirFunction(string board)
+    {
+        var m = Wat.Parse("""
+            (module
+              (memory 2 2)
+              (data $d "xy")
+              (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+              (func (export "store") (param i32) (i64.store (local.get 0) (i64.const -1)))
+              (func (export "fill") (param i32) (memory.fill (local.get 0) (i32.const 1) (i32.const 2)))
+              (func (export "copy") (param i32) (memory.copy (local.get 0) (i32.const 0) (i32.const 2)))
+              (func (export "init") (param i32) (memory.init $d (local.get 0) (i32.const 0) (i32.const 2))))
+            """);
+        string[] exports = ["load", "store", "fill", "copy", "init"];
+        var r = Native.Run(board, m, exports.Select(e => (e, new[] { Native.I32(131071) })),
+            o => o with { MemoryPlacement = _ => new MemoryPlacement(null, new MemorySplit(65536, null)) }, continueAfterTrap: true);
+        Assert.Equal(0, r.ExitStatus);
+        Assert.Equal(string.Concat(exports.Select((e, i) =>
+            $"{i}:trap: {TrapTests.Where(board, TrapKind.OutOfBoundsMemory, m.Exports.Single(x => x.Name == e).Index, e)}\n")), r.Console.Replace("\r", ""));
+    }
 }
