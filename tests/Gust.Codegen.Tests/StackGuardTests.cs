@@ -80,6 +80,16 @@ public class StackGuardTests
         return Wat.Parse(wat.ToString());
     }
 
+    /// <summary>Code compiled without the guard (gust compile's default) checks the limit on the same image layout, and names the function on every board.</summary>
+    [Theory]
+    [MemberData(nameof(GuardedBoards))]
+    public void TheLimitCheckStillWorksBelowTheGuard(string board)
+    {
+        var r = Run(board, Wat.Parse(Recursion), [("recurse", [I64(0)]), ("fib", [I32(10)])], o => o with { StackGuard = null }, continueAfterTrap: true);
+        Assert.Equal(0, r.ExitStatus);
+        Assert.Equal($"0:trap: call stack exhausted in function 0 \"recurse\"\n1: {I32Text(55)}\n", r.Console.Replace("\r", ""));
+    }
+
     [Fact]
     public void OnlyFunctionsWhoseFrameCouldExceedTheGuardCheckTheLimit()
     {

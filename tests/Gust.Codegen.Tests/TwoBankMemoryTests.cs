@@ -9,40 +9,52 @@ namespace Gust.Codegen.Tests;
 
 /// <summary>
 /// Memories larger than any one RAM bank (FunctionLowerer.Banks.cs, Runtime/banks.c, MemoryPlan.cs):
-/// Scripts/two_bank_memory.wast passes on Wasmtime and on the boards, and one-bank memories compile
-/// to the IR they always did.
+/// the scripts in Scripts/ pass on Wasmtime and on the boards, and one-bank memories compile to the
+/// IR they always did.
 /// </summary>
 public class TwoBankMemoryTests
 {
-    private static string Script()
+    private static readonly string[] ScriptNames = ["two_bank_memory.wast", "two_bank_fixed_memory.wast"];
+
+    public static TheoryData<string> Scripts => new(ScriptNames);
+
+    public static TheoryData<string, string> ScriptsOnBoards()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var board in (string[])["mps2-an385", "mps2-an386", "virt-rv32"])
+            foreach (var script in ScriptNames)
+                data.Add(script, board);
+        return data;
+    }
+
+    private static string Script(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Gust.sln"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "tests", "Gust.Codegen.Tests", "Scripts", "two_bank_memory.wast");
+        return Path.Combine(dir!.FullName, "tests", "Gust.Codegen.Tests", "Scripts", name);
     }
 
     private static void AssertPasses(string where, IReadOnlyList<WastCommandResult> results)
     {
         var failures = results.Where(r => r.Status != WastStatus.Passed).Take(20).Select(r => $"{r.Location}: {r.Command}: {r.Message}");
         Assert.True(results.All(r => r.Status == WastStatus.Passed), $"{where}:\n{string.Join("\n", failures)}");
-        Assert.True(results.Count > 250);
+        Assert.True(results.Count > 5);
     }
 
-    [Fact]
-    public void ScriptExpectationsAreWasmtimes()
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void ScriptExpectationsAreWasmtimes(string script)
     {
         using var host = new WasmtimeHost();
         using var engine = host.CreateEngine();
-        AssertPasses("Wasmtime", new WastRunner(engine).Run(WastParser.Parse(File.ReadAllText(Script()), Script())));
+        AssertPasses("Wasmtime", new WastRunner(engine).Run(WastParser.Parse(File.ReadAllText(Script(script)), Script(script))));
     }
 
-    /// <summary>On the mps2 boards the memory is split at 16 MiB (PSRAM, then main RAM); virt-rv32 has one 128 MiB RAM.</summary>
+    /// <summary>On the mps2 boards the memories are split at 16 MiB (PSRAM, then main RAM); virt-rv32 has one 128 MiB RAM.</summary>
     [Theory]
-    [InlineData("mps2-an385")]
-    [InlineData("mps2-an386")]
-    [InlineData("virt-rv32")]
-    public void ScriptPassesOnTheBoard(string board) =>
-        AssertPasses(board, TargetWastRunner.RunFile(Script(), BoardCatalog.Load(board), TimeSpan.FromMinutes(2)).Results);
+    [MemberData(nameof(ScriptsOnBoards))]
+    public void ScriptPassesOnTheBoard(string script, string board) =>
+        AssertPasses(board, TargetWastRunner.RunFile(Script(script), BoardCatalog.Load(board), TimeSpan.FromMinutes(2)).Results);
 
     private const string Accesses = """
         (module

@@ -10,8 +10,9 @@ namespace Gust.Codegen.Lowering;
 /// or writes the low bank inline; an access that fails the compare calls the cold runtime
 /// (Runtime/banks.c), which traps when it is out of bounds and otherwise performs it in the high
 /// bank, byte by byte across the split. memory.fill, copy and init on such memories, and data
-/// segments written into them, are runtime calls that split the range at the banks' seam.
-/// One-bank memories never come here and compile as before.
+/// segments written into them, are runtime calls that split the range at the banks' seam. The
+/// compare stays with bounds checks off too: it is what finds the bank. One-bank memories never
+/// come here and compile as before.
 /// </summary>
 internal sealed partial class FunctionLowerer
 {

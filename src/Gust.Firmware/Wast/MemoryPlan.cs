@@ -11,10 +11,10 @@ namespace Gust.Firmware.Wast;
 /// memory — share the RAM and banks left after the other memories (which keep their minimum) and a
 /// reserve: those whose maximum is below an equal share get their maximum, the rest split what is
 /// left equally, in whole 64 KiB pages (an instance's memories all get the largest of their windows,
-/// as <see cref="CodegenOptions.MemoryWindow"/> is per module). Then each window, largest first, goes into the bank with the least room that holds it (the
-/// board's RAM on a tie, so a board without banks is laid out as if there were none); a window no
-/// bank holds is split, its low part filling the bank with the most room and the rest going to the
-/// next (a two-bank memory, <see cref="MemorySplit"/>).
+/// as <see cref="CodegenOptions.MemoryWindow"/> is per module). Then each window, largest first, goes
+/// into the bank with the least room that holds it (the board's RAM on a tie, so a board without
+/// banks is laid out as if there were none); a window no bank holds is split, its low part filling
+/// the bank with the most room and the rest going to the next (a two-bank memory, <see cref="MemorySplit"/>).
 /// </summary>
 internal static class MemoryPlan
 {
@@ -36,7 +36,7 @@ internal static class MemoryPlan
     {
         var growers = instances.Any(i => i.GrowsMemory && i.Module.ImportedMemoryCount > 0);
         var growing = instances.Where(i => i.GrowsMemory || (growers && i.ExportsMemory)).ToList();
-        var fixedMemories = Defined(instances.Except(growing)).Select(m => (m.Instance, m.Index, Window: m.Type.Limits.Min * m.Type.PageSize)).ToList();
+        var fixedMemories = Defined(instances.Except(growing)).Select(m => (m.Instance, m.Index, Window: MinBytes(m.Type))).ToList();
         var fixedBytes = fixedMemories.Aggregate(0UL, (sum, m) => sum + m.Window);
         var banks = new List<Bank> { new(null, board.Ram.Length > RamReserve ? board.Ram.Length - RamReserve : 0) };
         banks.AddRange(board.RamBanks.Select((b, k) => new Bank(LinkerScript.BankSection(k + 1), b.Length)));
@@ -49,13 +49,16 @@ internal static class MemoryPlan
             left -= Math.Min(window, left);
             memories[k].Instance.MemoryWindow = Math.Max(memories[k].Instance.MemoryWindow ?? 0, window);
         }
-        var windows = memories.Select(m => (m.Instance, m.Index, Window: Math.Min(m.Instance.MemoryWindow ?? 0, Cap(m.Type))));
+        // As MemoryLayout sizes them: the instance's window within the memory's minimum and maximum.
+        var windows = memories.Select(m => (m.Instance, m.Index, Window: Math.Min(Math.Max(m.Instance.MemoryWindow ?? 0, MinBytes(m.Type)), Cap(m.Type))));
         foreach (var (instance, index, window) in windows.Concat(fixedMemories).OrderByDescending(m => m.Window))
             instance.MemoryPlacements[index] = Place(banks, window);
     }
 
     private static IEnumerable<(TargetInstance Instance, uint Index, MemoryType Type)> Defined(IEnumerable<TargetInstance> instances) =>
         instances.SelectMany(i => i.Module.Memories.Select((m, k) => (i, (uint)(i.Module.ImportedMemoryCount + k), m)));
+
+    private static ulong MinBytes(MemoryType m) => m.Limits.Min * m.PageSize;
 
     private static ulong Cap(MemoryType m) => m.Limits.Max is { } max ? Math.Max(max, m.Limits.Min) * m.PageSize : ulong.MaxValue;
 
@@ -66,11 +69,12 @@ internal static class MemoryPlan
             fits.Room -= window;
             return new MemoryPlacement(fits.Section);
         }
+        // What does not fit overflows a bank at link time, which every step of the script then reports.
         var ranked = banks.OrderByDescending(b => b.Room).ToList();
         var (low, high) = (ranked[0], ranked.Count > 1 ? ranked[1] : ranked[0]);
         var lowBytes = low.Room / Page * Page;
+        if (lowBytes == 0 || low == high) return new MemoryPlacement(low.Section);
         low.Room -= lowBytes;
-        // What the second bank cannot hold overflows it at link time, which every step then reports.
         high.Room -= Math.Min(high.Room, window - lowBytes);
         return new MemoryPlacement(low.Section, new MemorySplit(lowBytes, high.Section));
     }

@@ -333,7 +333,9 @@
   (func (export "i64.load") (param i32) (result i64) (i64.load (local.get 0)))
   (func (export "store16") (param i32 i32) (i32.store16 (local.get 0) (local.get 1)))
   (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
-  (func (export "copy") (param i32 i32 i32) (memory.copy (local.get 0) (local.get 1) (local.get 2))))
+  (func (export "copy") (param i32 i32 i32) (memory.copy (local.get 0) (local.get 1) (local.get 2)))
+  (export "mem" (memory 0)))
+(register "N" $N)
 (assert_return (invoke $M "i64.load" (i32.const 0xFFFFFC)) (i64.const 0x4C6C5C4C3C2C10C))
 (assert_return (invoke $N "load" (i32.const 0xFFFFFE)) (i32.const 0xC5C4C3C2))
 (assert_return (invoke $N "store16" (i32.const 0xFFFFFF) (i32.const 0xBEEF)))
@@ -347,3 +349,13 @@
 (assert_return (invoke $N "load" (i32.const 0x133FFFC)) (i32.const 0x0))
 (assert_return (invoke $M "load" (i32.const 0x132FFFD)) (i32.const 0x10203))
 (assert_trap (invoke $M "load" (i32.const 0x133FFFD)) "out of bounds memory access")
+
+;; A third module imports the memory as $N re-exports it.
+(module $O
+  (import "N" "mem" (memory 1))
+  (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+  (func (export "store") (param i32 i32) (i32.store (local.get 0) (local.get 1))))
+(assert_return (invoke $O "store" (i32.const 0xFFFFFE) (i32.const 0x0D0C0B0A)))
+(assert_return (invoke $M "load" (i32.const 0xFFFFFF)) (i32.const 0xC60D0C0B))
+(assert_return (invoke $O "load" (i32.const 0x1000000)) (i32.const 0x04C60D0C))
+(assert_trap (invoke $O "load" (i32.const 0x133FFFD)) "out of bounds memory access")
