@@ -1,4 +1,3 @@
-using System.Numerics;
 using Gust.Codegen.Llvm;
 using Gust.Wasm;
 
@@ -7,7 +6,8 @@ namespace Gust.Codegen.Lowering;
 /// <summary>
 /// Memory instructions (spec 4.4.7). An access of width w at address a with static offset o is in
 /// bounds when a ≤ size − (o + w): one 32-bit unsigned compare against a limit that is a constant
-/// when the memory cannot grow, and otherwise one subtraction from the size global away. Checks
+/// when the memory cannot grow, and otherwise one subtraction from the size global away (its loads
+/// tell LLVM the size is at least the minimum, see <see cref="ModuleContext.SizeRange"/>). Checks
 /// proven redundant are left out (the Checks part).
 /// </summary>
 internal sealed partial class FunctionLowerer
@@ -88,7 +88,7 @@ internal sealed partial class FunctionLowerer
 
     /// <summary>The current size of a memory in bytes: a constant when nothing can grow it.</summary>
     private string MemorySize(MemoryLayout mem) =>
-        mem.SizeVaries ? _w.Value($"load i32, ptr {mem.SizeSymbol}") : I32(mem.MinBytes);
+        mem.SizeVaries ? _w.Value($"load i32, ptr {mem.SizeSymbol}{_m.SizeRange(mem)}") : I32(mem.MinBytes);
 
     /// <summary>An i32 constant from a value below 2^32, spelled signed as IR prints it.</summary>
     private static string I32(ulong v) => ((int)(uint)v).ToString();
@@ -125,46 +125,20 @@ internal sealed partial class FunctionLowerer
         }
         else
         {
-            // An access within the minimum is in bounds whatever the size has grown to: one compare
-            // against a constant, which LLVM can also prove from the address's range (a masked
-            // index into a static table); only accesses beyond it look at the size. Marked likely,
-            // or LLVM computes both compares on every access.
-            string? inside = null;
-            if (reach <= mem.MinBytes)
-            {
-                inside = _w.NewLabel("inside_minimum");
-                var beyond = _w.NewLabel("beyond_minimum");
-                var below = CompareBound(mem.MinBytes - reach + 1);
-                _w.Terminate($"br i1 {_w.Value($"icmp ult i32 {address}, {I32(below)}")}, label %{inside}, label %{beyond}, {_m.Likely}");
-                _w.Label(beyond);
-            }
             var size = MemorySize(mem);
             var limit = _w.Value($"sub i32 {size}, {I32(reach)}");
             var outside = _w.Value($"icmp ugt i32 {address}, {limit}");
             // The subtraction wraps only while the memory is smaller than the reach, which its minimum may allow.
             if (reach > mem.MinBytes) outside = _w.Value($"or i1 {outside}, {_w.Value($"icmp ult i32 {size}, {I32(reach)}")}");
             TrapIf(outside, TrapKind.OutOfBoundsMemory);
-            if (inside is not null) _w.Label(inside);
         }
-    }
-
-    /// <summary>
-    /// A bound ≤ <paramref name="v"/> to compare addresses against. On Thumb the greatest with at most
-    /// 8 significant bits, which cmp takes as an immediate where the exact bound costs a movw per check
-    /// (measured: fewer instructions on M3); RV32 compares registers anyway and keeps it exact.
-    /// </summary>
-    private ulong CompareBound(ulong v)
-    {
-        if (_m.Options.Target.Isa != Isa.Thumb) return v;
-        var low = Math.Max(0, 64 - BitOperations.LeadingZeroCount(v) - 8);
-        return v >> low << low;
     }
 
     /// <summary>memory.grow (spec 4.4.7): the window is zeroed at boot and never shrinks, so new pages are already zero.</summary>
     private void MemoryGrow(MemoryLayout mem)
     {
         var delta = Pop();
-        var bytes = _w.Value($"load i32, ptr {mem.SizeSymbol}");
+        var bytes = _w.Value($"load i32, ptr {mem.SizeSymbol}{_m.SizeRange(mem)}");
         var pages = _w.Value($"lshr i32 {bytes}, {mem.PageSizeLog2}");
         var room = _w.Value($"sub i32 {I32(mem.MaxPages)}, {pages}");
         var fits = _w.Value($"icmp ule i32 {delta.Value}, {room}");

@@ -10,6 +10,7 @@ namespace Gust.Codegen.Lowering;
 internal sealed class ModuleContext
 {
     private readonly SortedSet<string> _declarations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _metadata = new();
 
     public ModuleContext(Module module, CodegenOptions options)
     {
@@ -91,17 +92,22 @@ internal sealed class ModuleContext
     public void Declare(string declaration) => _declarations.Add(declaration);
 
     /// <summary>
-    /// Branch weights marking a branch's first successor as the one nearly always taken. LLVM then
-    /// keeps the branch rather than computing both sides and combining them (if-conversion), and
-    /// lays the likely side out as the fall-through.
+    /// Range metadata for loads of a memory's size: never below its minimum, as memories never
+    /// shrink. With it LLVM knows size − reach does not wrap and removes checks of addresses whose
+    /// range it knows (a masked index into a static table) or hoists them out of counted loops.
     /// </summary>
-    public string Likely
+    public string SizeRange(MemoryLayout mem) =>
+        mem.MinBytes == 0 ? "" : $", !range {Metadata($"!{{i32 {(int)(uint)mem.MinBytes}, i32 0}}")}";
+
+    /// <summary>A metadata node, numbered on first use and declared with the module.</summary>
+    private string Metadata(string node)
     {
-        get
+        if (!_metadata.TryGetValue(node, out var id))
         {
-            Declare("!0 = !{!\"branch_weights\", i32 2000, i32 1}");
-            return "!prof !0";
+            _metadata[node] = id = $"!{_metadata.Count}";
+            Declare($"{id} = {node}");
         }
+        return id;
     }
 
     public IEnumerable<string> Declarations => _declarations;
