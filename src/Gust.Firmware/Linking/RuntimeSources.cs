@@ -15,7 +15,7 @@ public static class RuntimeSources
     {
         var files = new List<string>
         {
-            "print.c", "trap.c", "wasm_math.c", "banks.c",
+            "start.c", "print.c", "trap.c", "wasm_math.c", "banks.c",
             board.Target.Isa == Isa.RiscV ? "startup_riscv.c" : "startup_cortexm.c",
             board.Console.Kind == UartKind.CmsdkUart ? "uart_cmsdk.c" : "uart_ns16550.c",
             board.Exit.Kind == ExitKind.Semihosting ? "exit_semihosting_arm.c" : "exit_sifive_test.c",

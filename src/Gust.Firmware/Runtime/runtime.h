@@ -4,6 +4,9 @@
 #include <stdint.h>
 
 void gust_uart_init(void);
+
+/* Reset's common part, entered with a working stack: data, bss, banks, stack guard, console, gust_main, exit. */
+__attribute__((noreturn)) void gust_start(void);
 void gust_putc(char c);
 void gust_puts(const char *s);
 void gust_put_hex(uint64_t value, int digits);

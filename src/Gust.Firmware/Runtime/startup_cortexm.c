@@ -1,27 +1,15 @@
 /*
- * Cortex-M start-up: vector table, reset (.data copy, .bss and RAM bank windows zeroed), the stack
+ * Cortex-M start-up: vector table, reset (into start.c's gust_start on the process stack), the stack
  * guard, fault reports. Thread code (everything after reset) runs on the process stack (PSP),
  * exception handlers on the main stack (MSP, a small array of its own), so a fault from a stack run
  * into the guard is handled on a stack that still works.
  */
 #include "runtime.h"
 
-extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[], __stack_top[];
+extern uint32_t __stack_top[];
 extern uint8_t gust_stack_limit[];
 
 static uint64_t handler_stack[128];
-
-__attribute__((noreturn, used)) static void start(void) {
-    for (uint32_t *s = __data_load, *d = __data_start; d < __data_end;) *d++ = *s++;
-    for (uint32_t *d = __bss_start; d < __bss_end;) *d++ = 0;
-#if GUST_RAM_BANKS
-    gust_zero_ram_banks();
-#endif
-    gust_stack_guard_init();
-    gust_uart_init();
-    gust_main();
-    gust_exit(0);
-}
 
 /* Reset runs on MSP (the vector table's first word): move thread code to PSP, at the stack's top. */
 __attribute__((naked, noreturn)) void gust_reset(void) {
@@ -31,7 +19,7 @@ __attribute__((naked, noreturn)) void gust_reset(void) {
         "movs r0, #2\n" /* CONTROL.SPSEL */
         "msr control, r0\n"
         "isb\n"
-        "b start\n");
+        "b gust_start\n");
 }
 
 #define SCB_CFSR (*(volatile uint32_t *)0xE000ED28)

@@ -1,12 +1,10 @@
 /*
- * RV32 start-up in M-mode: stack, trap vector, .data copy, .bss and RAM bank windows zeroed, the
- * stack guard, fault reports. A trap does not switch sp, so the trap entry swaps it with mscratch,
+ * RV32 start-up in M-mode: stack and trap vector, then start.c's gust_start; the stack guard, fault
+ * reports. A trap does not switch sp, so the trap entry swaps it with mscratch,
  * which holds the top of a small stack for the handler: a fault from a stack run into the guard is
  * handled on a stack that still works.
  */
 #include "runtime.h"
-
-extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[];
 
 uint64_t gust_handler_stack[128];
 
@@ -19,19 +17,7 @@ __asm__(
     "  csrw mtvec, t0\n"
     "  la t0, gust_handler_stack + 1024\n"
     "  csrw mscratch, t0\n"
-    "  j gust_reset\n");
-
-__attribute__((noreturn)) void gust_reset(void) {
-    for (uint32_t *s = __data_load, *d = __data_start; d < __data_end;) *d++ = *s++;
-    for (uint32_t *d = __bss_start; d < __bss_end;) *d++ = 0;
-#if GUST_RAM_BANKS
-    gust_zero_ram_banks();
-#endif
-    gust_stack_guard_init();
-    gust_uart_init();
-    gust_main();
-    gust_exit(0);
-}
+    "  j gust_start\n");
 
 /* What gust_machine_trap resumes with after a guard fault: gust_trap's arguments. */
 struct trap_call { uint32_t kind, func; const struct gust_module_names *names; };
